@@ -1,0 +1,119 @@
+import autocannon from 'autocannon'
+import type { BenchConfig } from './config.ts'
+import { BenchFailure } from './errors.ts'
+import { LatencyRecorder } from './latency.ts'
+import type { Figure } from './types.ts'
+
+export interface HttpTarget {
+  /** Base URL of the server under test, e.g. from startServer(). */
+  url: string
+  /** Path for every request; ignored when `nextPath` is given. */
+  path?: string
+  /** Called per request, e.g. to pick a random id so caches and a single hot row don't flatter us. */
+  nextPath?: () => string
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
+  headers?: Record<string, string>
+  body?: string
+  /** Optional check of one response body before loading, so a wrong route can't pass as fast. */
+  expectBody?: (body: unknown) => boolean
+}
+
+export interface HttpMeasurement extends Figure {
+  unit: 'req/s'
+  latency: { p50: number; p99: number }
+  details: {
+    requests: number
+    durationSec: number
+    connections: number
+    non2xx: number
+    errors: number
+    timeouts: number
+  }
+}
+
+/**
+ * Measures one endpoint: a sanity request, a discarded warm-up (JIT, connection pools, plan
+ * caches), then the measured run. Any error or non-2xx answer fails the scenario, because the
+ * rate of fast 404s or refused connections is not the figure we want to report.
+ */
+export async function measureHttp(config: BenchConfig, target: HttpTarget): Promise<HttpMeasurement> {
+  await probe(target)
+  await load(config, target, config.warmupSec, 'warm-up')
+  const latencies = new LatencyRecorder()
+  const result = await load(config, target, config.durationSec, 'measured run', latencies)
+  const [p50 = Number.NaN, p99 = Number.NaN] = latencies.percentiles(50, 99)
+  return {
+    value: result.requests.average,
+    unit: 'req/s',
+    latency: { p50, p99 },
+    details: {
+      requests: result.requests.total,
+      durationSec: result.duration,
+      connections: result.connections,
+      non2xx: result.non2xx,
+      errors: result.errors,
+      timeouts: result.timeouts,
+    },
+  }
+}
+
+function pathOf(target: HttpTarget): string {
+  return target.nextPath ? target.nextPath() : (target.path ?? '/')
+}
+
+async function probe(target: HttpTarget): Promise<void> {
+  const path = pathOf(target)
+  const init: RequestInit = { method: target.method ?? 'GET' }
+  if (target.headers) init.headers = target.headers
+  if (target.body !== undefined) init.body = target.body
+  const res = await fetch(new URL(path, target.url), init)
+  const text = await res.text()
+  if (!res.ok) {
+    throw new BenchFailure(`probe ${init.method} ${path} answered ${res.status}: ${text.slice(0, 200)}`)
+  }
+  if (target.expectBody && !target.expectBody(parseJson(text))) {
+    throw new BenchFailure(`probe ${init.method} ${path} answered an unexpected body: ${text.slice(0, 200)}`)
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+async function load(
+  config: BenchConfig,
+  target: HttpTarget,
+  durationSec: number,
+  phase: string,
+  latencies?: LatencyRecorder,
+): Promise<autocannon.Result> {
+  const request: autocannon.Request = { path: target.path ?? '/' }
+  if (target.nextPath) {
+    const nextPath = target.nextPath
+    request.setupRequest = (req) => ({ ...req, path: nextPath() })
+  }
+  const options: autocannon.Options = {
+    url: target.url,
+    method: target.method ?? 'GET',
+    connections: config.connections,
+    duration: durationSec,
+    requests: [request],
+  }
+  if (target.headers) options.headers = target.headers
+  if (target.body !== undefined) options.body = target.body
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
+    if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.record(ms))
+  })
+  if (result.errors > 0 || result.non2xx > 0 || result.requests.total === 0) {
+    throw new BenchFailure(
+      `${phase} against ${target.url}: ${result.errors} errors (${result.timeouts} timeouts), ` +
+        `${result.non2xx} non-2xx of ${result.requests.total} requests; no figure reported`,
+    )
+  }
+  return result
+}

@@ -1,0 +1,3 @@
+export * from './problem.ts'
+export * from './system.ts'
+export * from './text.ts'

@@ -1,0 +1,61 @@
+import type { ColumnType, Generated } from 'kysely'
+
+/**
+ * Kysely's view of the tables. It mirrors the SQL migrations in server/migrations/ (the source of
+ * truth); modules add their tables here as they add migrations.
+ */
+export interface DB {
+  'public.schema_migrations': SchemaMigrationsTable
+  'public.seed_runs': SeedRunsTable
+  'geo.wards': WardsTable
+  'geo.old_wards': OldWardsTable
+  'geo.ward_links': WardLinksTable
+}
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+
+export interface SchemaMigrationsTable {
+  version: string
+  name: string
+  checksum: string
+  applied_at: Generated<Timestamp>
+}
+
+export interface SeedRunsTable {
+  name: string
+  checksum: string
+  rows: number
+  applied_at: Generated<Timestamp>
+}
+
+export type WardKind = 'phuong' | 'xa' | 'dac_khu'
+
+export interface WardsTable {
+  code: string
+  name: string
+  name_en: string
+  full_name: string
+  full_name_en: string
+  kind: WardKind
+  code_name: string
+  province_code: string
+  area_km2: number
+  /** geometry(MultiPolygon, 4326): write with ST_GeomFromGeoJSON, read with ST_AsGeoJSON */
+  geom: unknown
+  search_text: string
+}
+
+export interface OldWardsTable {
+  code: string
+  name: string
+  old_province_code: string
+  old_province_name: string
+  search_text: string
+}
+
+export interface WardLinksTable {
+  old_code: string
+  new_code: string
+  /** 'full': the whole old ward went into the new one; 'partial': part of it did */
+  kind: 'full' | 'partial'
+}

@@ -1,0 +1,136 @@
+import type { LocalizedText } from '@dc/contracts'
+
+export type Language = 'vi' | 'en'
+
+export interface ProblemMessage {
+  status: number
+  title: LocalizedText
+  detail: LocalizedText
+}
+
+/**
+ * Every problem the platform answers, by stable code. Written for residents: say what happened
+ * and what to do, never how the server works inside. Modules add their codes here.
+ */
+export const PROBLEMS = {
+  validation_failed: {
+    status: 400,
+    title: { vi: 'Dữ liệu gửi lên chưa hợp lệ', en: 'The data sent is not valid' },
+    detail: {
+      vi: 'Vui lòng kiểm tra lại các mục được nêu bên dưới rồi gửi lại.',
+      en: 'Please check the items listed below and send again.',
+    },
+  },
+  malformed_json: {
+    status: 400,
+    title: { vi: 'Nội dung gửi lên bị lỗi định dạng', en: 'The content sent is malformed' },
+    detail: {
+      vi: 'Nội dung không phải là JSON hợp lệ. Vui lòng thử lại.',
+      en: 'The content is not valid JSON. Please try again.',
+    },
+  },
+  empty_body: {
+    status: 400,
+    title: { vi: 'Thiếu nội dung gửi lên', en: 'The request has no content' },
+    detail: {
+      vi: 'Yêu cầu này cần có nội dung JSON nhưng không nhận được gì.',
+      en: 'This request needs a JSON body but none was received.',
+    },
+  },
+  unsupported_media_type: {
+    status: 415,
+    title: { vi: 'Định dạng nội dung không được hỗ trợ', en: 'Unsupported content type' },
+    detail: {
+      vi: 'Hệ thống chỉ nhận nội dung dạng application/json cho yêu cầu này.',
+      en: 'This request only accepts application/json content.',
+    },
+  },
+  payload_too_large: {
+    status: 413,
+    title: { vi: 'Nội dung gửi lên quá lớn', en: 'The content sent is too large' },
+    detail: {
+      vi: 'Dung lượng vượt quá giới hạn cho phép. Vui lòng gửi nội dung nhỏ hơn.',
+      en: 'The size is over the allowed limit. Please send less.',
+    },
+  },
+  not_found: {
+    status: 404,
+    title: { vi: 'Không tìm thấy', en: 'Not found' },
+    detail: {
+      vi: 'Địa chỉ bạn yêu cầu không tồn tại hoặc đã bị gỡ bỏ.',
+      en: 'The address you asked for does not exist or has been removed.',
+    },
+  },
+  method_not_allowed: {
+    status: 405,
+    title: { vi: 'Thao tác không được hỗ trợ', en: 'Method not allowed' },
+    detail: {
+      vi: 'Địa chỉ này không hỗ trợ thao tác bạn vừa gửi.',
+      en: 'This address does not support the method you used.',
+    },
+  },
+  not_acceptable: {
+    status: 406,
+    title: { vi: 'Không có định dạng phù hợp', en: 'Not acceptable' },
+    detail: {
+      vi: 'Hệ thống không thể trả lời theo định dạng bạn yêu cầu.',
+      en: 'The server cannot answer in the format you asked for.',
+    },
+  },
+  rate_limited: {
+    status: 429,
+    title: { vi: 'Bạn gửi yêu cầu quá nhanh', en: 'Too many requests' },
+    detail: {
+      vi: 'Vui lòng chờ một lát rồi thử lại.',
+      en: 'Please wait a moment and try again.',
+    },
+  },
+  internal_error: {
+    status: 500,
+    title: { vi: 'Hệ thống gặp sự cố', en: 'Something went wrong' },
+    detail: {
+      vi: 'Đã có lỗi ngoài ý muốn. Vui lòng thử lại sau; nếu vẫn lỗi, hãy báo mã yêu cầu cho tổng đài 1022.',
+      en: 'An unexpected error occurred. Please try again later; if it persists, give the request id to the 1022 hotline.',
+    },
+  },
+  service_unavailable: {
+    status: 503,
+    title: { vi: 'Hệ thống tạm thời không phục vụ', en: 'Service temporarily unavailable' },
+    detail: {
+      vi: 'Hệ thống đang khởi động lại hoặc bảo trì. Vui lòng thử lại sau ít phút.',
+      en: 'The service is restarting or under maintenance. Please try again in a few minutes.',
+    },
+  },
+  not_ready: {
+    status: 503,
+    title: { vi: 'Hệ thống chưa sẵn sàng', en: 'Not ready' },
+    detail: {
+      vi: 'Hệ thống đang chuẩn bị dữ liệu. Vui lòng thử lại sau ít phút.',
+      en: 'The service is still preparing its data. Please try again in a few minutes.',
+    },
+  },
+} as const satisfies Record<string, ProblemMessage>
+
+export type ProblemCode = keyof typeof PROBLEMS
+
+/** ?lang= wins; then the first of Accept-Language we speak; Vietnamese by default. */
+export function negotiateLanguage(query: unknown, acceptLanguage: string | undefined): Language {
+  const lang = typeof query === 'object' && query !== null ? (query as { lang?: unknown }).lang : undefined
+  if (lang === 'en' || lang === 'vi') return lang
+  if (acceptLanguage) {
+    const ranked = acceptLanguage
+      .split(',')
+      .map((part) => {
+        const [tag = '', ...params] = part.trim().split(';')
+        const q = params.find((param) => param.trim().startsWith('q='))
+        return { tag: tag.trim().toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1 }
+      })
+      .filter((entry) => entry.tag && !Number.isNaN(entry.q) && entry.q > 0)
+      .sort((a, b) => b.q - a.q)
+    for (const { tag } of ranked) {
+      if (tag.startsWith('vi')) return 'vi'
+      if (tag.startsWith('en')) return 'en'
+    }
+  }
+  return 'vi'
+}

@@ -1,0 +1,14 @@
+import type { Config } from '../config.ts'
+import type { Database } from './db/database.ts'
+import type { JobQueue } from './jobs/queue.ts'
+
+/** What every module's routes and services are given: configuration and the shared engines. */
+export interface Platform {
+  config: Config
+  database: Database
+  /** Absent in processes that do not enqueue (none today; kept optional for tools and tests). */
+  jobs?: JobQueue
+  version: string
+  /** Seeds /ready waits for. */
+  seedNames: readonly string[]
+}

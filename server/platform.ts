@@ -1,0 +1,128 @@
+import { readFileSync } from 'node:fs'
+import type { FastifyInstance } from 'fastify'
+import type { Logger } from 'pino'
+import { buildApp } from './app.ts'
+import type { Config } from './config.ts'
+import { type Database, openDatabase } from './core/db/database.ts'
+import { migrate } from './core/db/migrate.ts'
+import type { JobDefinition } from './core/jobs/definition.ts'
+import { JobQueue } from './core/jobs/queue.ts'
+import type { Platform } from './core/platform.ts'
+import { runSeeds, type SeedDefinition } from './core/seed.ts'
+import { JOBS, SEEDS } from './modules/index.ts'
+
+export const VERSION: string = JSON.parse(
+  readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
+).version
+
+export interface RunningPlatform extends Platform {
+  app?: FastifyInstance
+  /** The port the API listens on (api role). */
+  port?: number
+  /** Graceful stop: stop accepting, finish in-flight requests and jobs, close the database. */
+  stop(): Promise<void>
+}
+
+export interface StartOptions {
+  logger: Logger
+  seeds?: readonly SeedDefinition[]
+  jobs?: readonly JobDefinition[]
+}
+
+/**
+ * Starts the roles the configuration asks for, in one process, on one database:
+ * - every role: open the database, apply migrations, load missing seed data, start the job queue;
+ * - api: the HTTP server (API, OpenAPI, web app);
+ * - worker: consume the registered jobs and run pg-boss maintenance and schedules;
+ * - ingest: the sensor ingestion consumers (MQTT) that the sensing module registers.
+ */
+export async function startPlatform(config: Config, options: StartOptions): Promise<RunningPlatform> {
+  const { logger } = options
+  const seeds = options.seeds ?? SEEDS
+  const jobDefinitions = options.jobs ?? JOBS
+  const started = Date.now()
+  const database = await openDatabase({
+    url: config.databaseUrl,
+    embeddedDir: config.embeddedDbDir,
+    poolMax: config.databasePoolMax,
+  })
+  logger.info(
+    { engine: database.engine, dir: database.url ? undefined : config.embeddedDbDir },
+    'database open',
+  )
+  let jobs: JobQueue | undefined
+  let app: FastifyInstance | undefined
+  try {
+    const applied = await migrate(database)
+    logger.info({ applied }, 'migrations up to date')
+    if (config.seed) {
+      for (const outcome of await runSeeds(database, seeds)) logger.info(outcome, 'seed')
+    }
+
+    const isWorker = config.roles.includes('worker')
+    jobs = new JobQueue(database, {
+      supervise: isWorker,
+      onError: (error) => logger.error({ err: error }, 'job queue error'),
+    })
+    await jobs.start()
+    await jobs.register(jobDefinitions)
+    if (isWorker) await jobs.work()
+
+    if (config.roles.includes('ingest')) {
+      // The sensing module registers its MQTT consumers here; until it exists there is nothing to ingest.
+      logger.info('ingest role: no ingestion sources registered yet')
+    }
+
+    const platform: Platform = {
+      config,
+      database,
+      jobs,
+      version: VERSION,
+      seedNames: config.seed ? seeds.map((seed) => seed.name) : [],
+    }
+    let port: number | undefined
+    if (config.roles.includes('api')) {
+      app = await buildApp(platform, { logger })
+      await app.listen({ host: config.host, port: config.port })
+      const address = app.server.address()
+      port = typeof address === 'object' && address ? address.port : config.port
+    }
+    logger.info(
+      {
+        roles: config.roles,
+        url: port === undefined ? undefined : `http://${config.host}:${port}`,
+        ms: Date.now() - started,
+      },
+      'platform started',
+    )
+    return { ...platform, app, port, stop: stopper(database, jobs, app, config, logger) }
+  } catch (error) {
+    await app?.close().catch(() => {})
+    await jobs?.stop(1000).catch(() => {})
+    await database.close().catch(() => {})
+    throw error
+  }
+}
+
+function stopper(
+  database: Database,
+  jobs: JobQueue,
+  app: FastifyInstance | undefined,
+  config: Config,
+  logger: Logger,
+): () => Promise<void> {
+  let stopping: Promise<void> | undefined
+  return () => {
+    stopping ??= (async () => {
+      const began = Date.now()
+      // 1. HTTP: refuse new requests with 503, let in-flight ones finish, close idle connections.
+      await app?.close()
+      // 2. Jobs: stop fetching, wait for running handlers.
+      await jobs.stop(config.shutdownTimeoutMs)
+      // 3. The database last: everything above may still have been writing.
+      await database.close()
+      logger.info({ ms: Date.now() - began }, 'platform stopped')
+    })()
+    return stopping
+  }
+}
