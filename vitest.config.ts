@@ -9,7 +9,7 @@ import { defineConfig } from 'vitest/config'
  * - system: the real process (SIGTERM drain, restart keeps data) on the embedded engine.
  * - browser: Chromium through playwright-core against the real server.
  */
-const integration = (engine: 'embedded' | 'postgresql') => ({
+const integration = (engine: 'embedded' | 'postgresql', groupOrder: number) => ({
   test: {
     name: `integration-${engine}`,
     include: ['server/**/*.int.test.ts'],
@@ -19,6 +19,8 @@ const integration = (engine: 'embedded' | 'postgresql') => ({
     // One database per worker process, kept across files: files must not assume an empty database.
     isolate: false,
     maxWorkers: 2,
+    // Projects run one after another (group order): the engines and Chromium need the memory and cores.
+    sequence: { groupOrder },
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },
@@ -32,14 +34,16 @@ export default defineConfig({
           name: 'unit',
           include: ['server/**/*.test.ts', 'packages/**/*.test.ts', 'web/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', '**/node_modules/**'],
+          sequence: { groupOrder: 0 },
         },
       },
-      integration('embedded'),
-      ...(process.env.DATABASE_URL ? [integration('postgresql')] : []),
+      integration('embedded', 1),
+      ...(process.env.DATABASE_URL ? [integration('postgresql', 2)] : []),
       {
         test: {
           name: 'system',
           include: ['tests/system/**/*.test.ts'],
+          sequence: { groupOrder: 3 },
           env: { TEST_ENGINE: 'embedded' },
           globalSetup: ['tests/support/global-setup.ts'],
           fileParallelism: false,
@@ -51,6 +55,7 @@ export default defineConfig({
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
+          sequence: { groupOrder: 4 },
           env: { TEST_ENGINE: 'embedded' },
           globalSetup: ['tests/support/global-setup.ts', 'tests/support/build-web.ts'],
           fileParallelism: false,

@@ -18,6 +18,8 @@ export interface Config {
   logLevel: string
   bodyLimitBytes: number
   shutdownTimeoutMs: number
+  /** After SIGTERM, keep serving this long (with /ready 503) before closing the listener. */
+  shutdownDrainMs: number
   webDist: string
   trustProxy: boolean
   publicBaseUrl: string | undefined
@@ -42,6 +44,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     bodyLimitBytes: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1024, 1_073_741_824),
     shutdownTimeoutMs: integer(env, 'SHUTDOWN_TIMEOUT_MS', 25_000, 0, 600_000),
+    shutdownDrainMs: integer(env, 'SHUTDOWN_DRAIN_MS', 1_000, 0, 120_000),
     webDist: resolve(env.WEB_DIST ?? 'dist/web'),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs'
+import { setTimeout as sleep } from 'node:timers/promises'
 import type { FastifyInstance } from 'fastify'
 import type { Logger } from 'pino'
 import { buildApp } from './app.ts'
 import type { Config } from './config.ts'
-import { type Database, openDatabase } from './core/db/database.ts'
+import { openDatabase } from './core/db/database.ts'
 import { migrate } from './core/db/migrate.ts'
 import type { JobDefinition } from './core/jobs/definition.ts'
 import { JobQueue } from './core/jobs/queue.ts'
@@ -79,6 +80,7 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
       jobs,
       version: VERSION,
       seedNames: config.seed ? seeds.map((seed) => seed.name) : [],
+      lifecycle: { draining: false },
     }
     let port: number | undefined
     if (config.roles.includes('api')) {
@@ -95,7 +97,7 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
       },
       'platform started',
     )
-    return { ...platform, app, port, stop: stopper(database, jobs, app, config, logger) }
+    return { ...platform, app, port, stop: stopper(platform, jobs, app, logger) }
   } catch (error) {
     await app?.close().catch(() => {})
     await jobs?.stop(1000).catch(() => {})
@@ -105,21 +107,26 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
 }
 
 function stopper(
-  database: Database,
+  platform: Platform,
   jobs: JobQueue,
   app: FastifyInstance | undefined,
-  config: Config,
   logger: Logger,
 ): () => Promise<void> {
+  const { config, database } = platform
   let stopping: Promise<void> | undefined
   return () => {
     stopping ??= (async () => {
       const began = Date.now()
-      // 1. HTTP: refuse new requests with 503, let in-flight ones finish, close idle connections.
+      // 1. Drain: /ready turns 503 so the load balancer stops sending, while everything already sent
+      //    (including connections the kernel accepted but we have not read yet) is still served.
+      platform.lifecycle.draining = true
+      if (app && config.shutdownDrainMs > 0) await sleep(config.shutdownDrainMs)
+      // 2. HTTP: stop listening, answer requests arriving on open connections with 503, finish the
+      //    in-flight ones, close idle connections.
       await app?.close()
-      // 2. Jobs: stop fetching, wait for running handlers.
+      // 3. Jobs: stop fetching, wait for running handlers.
       await jobs.stop(config.shutdownTimeoutMs)
-      // 3. The database last: everything above may still have been writing.
+      // 4. The database last: everything above may still have been writing.
       await database.close()
       logger.info({ ms: Date.now() - began }, 'platform stopped')
     })()

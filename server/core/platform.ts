@@ -11,4 +11,6 @@ export interface Platform {
   version: string
   /** Seeds /ready waits for. */
   seedNames: readonly string[]
+  /** Shared run state: `draining` turns /ready to 503 before a graceful stop. */
+  lifecycle: { draining: boolean }
 }

@@ -51,6 +51,7 @@ export function testPlatform(database: Database, overrides: Partial<Platform> = 
     database,
     version: VERSION,
     seedNames: SEEDS.map((seed) => seed.name),
+    lifecycle: { draining: false },
     ...overrides,
   }
 }

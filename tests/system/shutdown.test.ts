@@ -41,7 +41,7 @@ afterAll(() => server?.close())
 
 describe('graceful shutdown', () => {
   it('answers every request that started before SIGTERM, then exits 0', async () => {
-    const paths = ['/api/v1/system/info', '/ready', '/api/openapi.json']
+    const paths = ['/api/v1/system/info', '/health', '/api/openapi.json']
     const burst = Array.from({ length: 240 }, (_, i) =>
       request(server.port, paths[i % paths.length] as string),
     )
@@ -58,12 +58,18 @@ describe('graceful shutdown', () => {
     // The test only proves something if some answers came after the signal, i.e. were in flight.
     expect(outcomes.filter((o) => o.at >= signalledAt).length).toBeGreaterThan(0)
 
-    // A request arriving while draining or after: a 503 problem or a refused connection, never a hang.
-    const late = await request(server.port, '/health').done
-    if (late.status !== undefined) expect(late.status).toBe(503)
-    else expect(late.error).toMatch(/ECONNREFUSED|ECONNRESET/)
+    // While draining, the instance still serves but tells the load balancer it is going away.
+    const late = await request(server.port, '/ready').done
+    if (late.status !== undefined) {
+      expect(late.status).toBe(503)
+      expect(JSON.parse(late.body as string).checks.accepting).toBe(false)
+    } else {
+      expect(late.error).toMatch(/ECONNREFUSED/)
+    }
 
     expect(await exit).toBe(0)
     expect(server.output()).toContain('platform stopped')
+    // Gone: nothing listens any more.
+    expect((await request(server.port, '/health').done).error).toBe('ECONNREFUSED')
   })
 })

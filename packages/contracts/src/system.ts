@@ -9,6 +9,7 @@ export const Ready = Type.Object({
     database: Type.Boolean(),
     migrations: Type.Boolean(),
     seed: Type.Boolean(),
+    accepting: Type.Boolean({ description: 'False while the instance drains before a shutdown' }),
   }),
 })
 export type Ready = Static<typeof Ready>

@@ -21,7 +21,7 @@ describe('system routes', () => {
     expect(response.statusCode).toBe(200)
     expect(response.json()).toEqual({
       status: 'ready',
-      checks: { database: true, migrations: true, seed: true },
+      checks: { database: true, migrations: true, seed: true, accepting: true },
     })
   })
 
@@ -33,10 +33,21 @@ describe('system routes', () => {
       expect(response.headers['content-type']).toMatch(/^application\/problem\+json/)
       expect(response.json()).toMatchObject({
         code: 'not_ready',
-        checks: { database: true, migrations: true, seed: false },
+        checks: { database: true, migrations: true, seed: false, accepting: true },
       })
     } finally {
       await notReady.close()
+    }
+  })
+
+  it('/ready is 503 while the instance drains before stopping', async () => {
+    const draining = await testApp(undefined, { lifecycle: { draining: true } })
+    try {
+      const response = await draining.inject('/ready')
+      expect(response.statusCode).toBe(503)
+      expect(response.json()).toMatchObject({ code: 'service_unavailable', checks: { accepting: false } })
+    } finally {
+      await draining.close()
     }
   })
 

@@ -42,12 +42,14 @@ export function systemRoutes(platform: Platform, metrics: Metrics): FastifyPlugi
           database,
           migrations: database && (await migrationsApplied(platform.database)),
           seed: database && (await seedsLoaded(platform.database, platform.seedNames)),
+          accepting: !platform.lifecycle.draining,
         }
-        if (checks.database && checks.migrations && checks.seed) return { status: 'ready' as const, checks }
+        if (checks.database && checks.migrations && checks.seed && checks.accepting)
+          return { status: 'ready' as const, checks }
         return reply
           .code(503)
           .type(PROBLEM_CONTENT_TYPE)
-          .send({ ...buildProblem(request, 'not_ready'), checks })
+          .send({ ...buildProblem(request, checks.accepting ? 'not_ready' : 'service_unavailable'), checks })
       },
     )
 

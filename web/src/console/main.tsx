@@ -1,0 +1,4 @@
+import { mountApp } from '../shell/mountApp.tsx'
+import { ConsoleApp } from './ConsoleApp.tsx'
+
+mountApp(<ConsoleApp />)

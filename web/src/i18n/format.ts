@@ -1,0 +1,26 @@
+import { intlLocales, type Language } from './languages.ts'
+
+/** Every date and time the platform shows is city time, whatever the device's zone. */
+export const cityTimeZone = 'Asia/Ho_Chi_Minh'
+
+/**
+ * Time first, then the full date, in city time: "17:31, Thứ Ba, 24 tháng 11, 2026" /
+ * "17:31, Tuesday 24 November 2026". (ICU's combined vi pattern reads awkwardly, so the two
+ * parts are formatted separately.)
+ */
+export function formatDateTime(value: string | Date, language: Language): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  if (Number.isNaN(date.getTime())) return String(value)
+  const locale = intlLocales[language]
+  const time = new Intl.DateTimeFormat(locale, {
+    timeZone: cityTimeZone,
+    timeStyle: 'short',
+    hourCycle: 'h23',
+  })
+  const day = new Intl.DateTimeFormat(locale, { timeZone: cityTimeZone, dateStyle: 'full' })
+  return `${time.format(date)}, ${day.format(date)}`
+}
+
+export function formatNumber(value: number, language: Language): string {
+  return new Intl.NumberFormat(intlLocales[language]).format(value)
+}

@@ -1,0 +1,4 @@
+import { mountApp } from '../shell/mountApp.tsx'
+import { ResidentApp } from './ResidentApp.tsx'
+
+mountApp(<ResidentApp />)
