@@ -108,6 +108,17 @@ describe('the job queue', () => {
     expect(handled.filter((entry) => entry.endsWith(':chi')).sort()).toEqual(['a:chi', 'b:chi'])
   })
 
+  it('schedules a job by cron in the city time zone, validating its payload', async () => {
+    await queue.schedule(greet, '30 6 * * 1-5', { to: 'morning', run })
+    const schedules = await queue.schedules(greet.name)
+    expect(schedules).toEqual([
+      expect.objectContaining({ name: greet.name, cron: '30 6 * * 1-5', data: { v: 2, payload: { to: 'morning', run } } }),
+    ])
+    expect(JSON.stringify(schedules[0])).toContain('Asia/Ho_Chi_Minh')
+    // @ts-expect-error: deliberately wrong payload
+    await expect(queue.schedule(greet, '0 7 * * *', { to: 7 })).rejects.toBeInstanceOf(InvalidJobPayloadError)
+  })
+
   it('refuses a subscriber whose payload version differs from the event', async () => {
     const old = defineJob({ ...onGreetedA, name: `test.old-${run}`, version: 1 })
     await expect(queue.subscribe(greeted, old)).rejects.toThrow(/cannot subscribe/)

@@ -155,6 +155,11 @@ export class JobQueue {
     }
   }
 
+  /** The cron schedules of a queue, for tests and the console. */
+  async schedules(name: string) {
+    return this.#boss.getSchedules(name)
+  }
+
   /** Job state, for tests and the console. */
   async getJob(name: string, id: string) {
     return this.#boss.getJobById(name, id)
