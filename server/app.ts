@@ -9,6 +9,7 @@ import { buildProblem, problemFor, sendProblem } from './core/http/problem.ts'
 import { appPageFor, registerWeb } from './core/http/web.ts'
 import type { Platform } from './core/platform.ts'
 import { systemRoutes } from './core/system/system.routes.ts'
+import { geoRoutes } from './modules/geo/geo.routes.ts'
 
 /** Client-supplied request ids are kept only when they are short and plain (they end up in logs). */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/
@@ -88,6 +89,8 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   instrument(app, metrics)
   await registerOpenApi(app, platform.version)
   await app.register(systemRoutes(platform, metrics))
+  // Module routes: one line each.
+  await app.register(geoRoutes(platform.services.geo))
   if (options.serveWeb ?? true) webServed = await registerWeb(app, config.webDist)
   return app
 }

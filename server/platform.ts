@@ -10,6 +10,7 @@ import type { JobDefinition } from './core/jobs/definition.ts'
 import { JobQueue } from './core/jobs/queue.ts'
 import type { Platform } from './core/platform.ts'
 import { runSeeds, type SeedDefinition } from './core/seed.ts'
+import { GeoService } from './modules/geo/geo.service.ts'
 import { JOBS, SEEDS } from './modules/index.ts'
 
 export const VERSION: string = JSON.parse(
@@ -81,6 +82,7 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
       version: VERSION,
       seedNames: config.seed ? seeds.map((seed) => seed.name) : [],
       lifecycle: { draining: false },
+      services: { geo: new GeoService(database.db) },
     }
     let port: number | undefined
     if (config.roles.includes('api')) {

@@ -109,6 +109,46 @@ export const PROBLEMS = {
       en: 'The service is still preparing its data. Please try again in a few minutes.',
     },
   },
+  outside_city: {
+    status: 404,
+    title: { vi: 'Vị trí nằm ngoài thành phố', en: 'Outside the city' },
+    detail: {
+      vi: 'Điểm bạn chọn không thuộc phường, xã, đặc khu nào của Thành phố Hồ Chí Minh. Vui lòng chọn lại trên bản đồ.',
+      en: 'The point you chose is not in any ward of Ho Chi Minh City. Please pick it again on the map.',
+    },
+  },
+  ward_not_found: {
+    status: 404,
+    title: { vi: 'Không tìm thấy phường, xã', en: 'Ward not found' },
+    detail: {
+      vi: 'Không có phường, xã, đặc khu nào với mã này. Mã gồm 5 chữ số, ví dụ 26740.',
+      en: 'There is no ward with this code. Codes have 5 digits, for example 26740.',
+    },
+  },
+  layer_not_found: {
+    status: 404,
+    title: { vi: 'Không tìm thấy lớp bản đồ', en: 'Map layer not found' },
+    detail: {
+      vi: 'Lớp bản đồ này không tồn tại. Xem danh sách lớp tại /api/v1/geo/layers.',
+      en: 'This map layer does not exist. See the list at /api/v1/geo/layers.',
+    },
+  },
+  feature_not_found: {
+    status: 404,
+    title: { vi: 'Không tìm thấy đối tượng', en: 'Feature not found' },
+    detail: {
+      vi: 'Lớp bản đồ không có đối tượng với mã này.',
+      en: 'The layer has no feature with this id.',
+    },
+  },
+  invalid_geojson: {
+    status: 422,
+    title: { vi: 'Tệp GeoJSON không hợp lệ', en: 'Invalid GeoJSON' },
+    detail: {
+      vi: 'Tệp có lỗi nên chưa được nhập; lớp bản đồ hiện tại giữ nguyên. Xem danh sách lỗi bên dưới.',
+      en: 'The file has errors and was not imported; the current layer is unchanged. See the errors below.',
+    },
+  },
 } as const satisfies Record<string, ProblemMessage>
 
 export type ProblemCode = keyof typeof PROBLEMS

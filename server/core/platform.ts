@@ -1,4 +1,5 @@
 import type { Config } from '../config.ts'
+import type { GeoService } from '../modules/geo/geo.service.ts'
 import type { Database } from './db/database.ts'
 import type { JobQueue } from './jobs/queue.ts'
 
@@ -11,6 +12,8 @@ export interface Platform {
   version: string
   /** Seeds /ready waits for. */
   seedNames: readonly string[]
+  /** The modules' service interfaces: what other modules call (never each other's tables). */
+  services: { geo: GeoService }
   /** Shared run state: `draining` turns /ready to 503 before a graceful stop. */
   lifecycle: { draining: boolean }
 }

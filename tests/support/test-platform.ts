@@ -4,6 +4,7 @@ import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import { type Database, openDatabase } from '../../server/core/db/database.ts'
 import type { Platform } from '../../server/core/platform.ts'
+import { GeoService } from '../../server/modules/geo/geo.service.ts'
 import { SEEDS } from '../../server/modules/index.ts'
 import { VERSION } from '../../server/platform.ts'
 import { copyEmbeddedTemplate, createPostgresWorkerDatabase, dropPostgresDatabase } from './templates.ts'
@@ -52,6 +53,7 @@ export function testPlatform(database: Database, overrides: Partial<Platform> = 
     version: VERSION,
     seedNames: SEEDS.map((seed) => seed.name),
     lifecycle: { draining: false },
+    services: { geo: new GeoService(database.db) },
     ...overrides,
   }
 }

@@ -37,7 +37,12 @@ describe('the embedded default, from an empty data directory', () => {
         .selectAll()
         .orderBy('name')
         .execute()
-      expect(runs.map((run) => run.name)).toEqual(['geo.hcmc-wards-2025', 'marker'])
+      expect(runs.map((run) => run.name)).toEqual([
+        'geo.hcmc-flood-points-2026-10',
+        'geo.hcmc-traffic-cameras-2017',
+        'geo.hcmc-wards-2025',
+        'marker',
+      ])
       const wards = await sql<{ n: number }>`select count(*)::int as n from geo.wards`.execute(
         second.database.db,
       )

@@ -10,6 +10,10 @@ export interface DB {
   'geo.wards': WardsTable
   'geo.old_wards': OldWardsTable
   'geo.ward_links': WardLinksTable
+  'geo.layers': LayersTable
+  'geo.traffic_cameras': TrafficCamerasTable
+  'geo.flood_points': FloodPointsTable
+  'geo.facilities': FacilitiesTable
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -58,4 +62,48 @@ export interface WardLinksTable {
   new_code: string
   /** 'full': the whole old ward went into the new one; 'partial': part of it did */
   kind: 'full' | 'partial'
+}
+
+export interface LayersTable {
+  id: string
+  version: Generated<number>
+  updated_at: Generated<Timestamp>
+  feature_count: Generated<number>
+}
+
+export interface TrafficCamerasTable {
+  id: string
+  code: string
+  cam_id: string | null
+  display_name: string
+  cam_type: string | null
+  old_district: string | null
+  management_unit: string | null
+  angle: number | null
+  ward_code: string | null
+  geom: unknown
+}
+
+export interface FloodPointsTable {
+  id: string
+  no: number
+  cause: 'rain' | 'tide'
+  place: string
+  located_by: string | null
+  road_class: string | null
+  reported_date: string | null
+  source: string | null
+  ward_code: string | null
+  geom: unknown | null
+}
+
+export interface FacilitiesTable {
+  id: string
+  kind: string
+  name: string
+  address: string | null
+  phone: string | null
+  website: string | null
+  ward_code: string | null
+  geom: unknown
 }

@@ -17,7 +17,10 @@ export async function registerOpenApi(app: FastifyInstance, version: string) {
           'with a Vietnamese and an English message. Send Accept-Language: en (or ?lang=en) for English.',
         license: { name: 'Apache-2.0', identifier: 'Apache-2.0' },
       },
-      tags: [{ name: 'system', description: 'Health, readiness, metrics and platform facts' }],
+      tags: [
+        { name: 'system', description: 'Health, readiness, metrics and platform facts' },
+        { name: 'geo', description: 'Administrative units, point → ward, map layers' },
+      ],
     },
     // Name shared schemas by their $id in components (Problem), not def-0.
     refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },

@@ -112,7 +112,11 @@ describe('the job queue', () => {
     await queue.schedule(greet, '30 6 * * 1-5', { to: 'morning', run })
     const schedules = await queue.schedules(greet.name)
     expect(schedules).toEqual([
-      expect.objectContaining({ name: greet.name, cron: '30 6 * * 1-5', data: { v: 2, payload: { to: 'morning', run } } }),
+      expect.objectContaining({
+        name: greet.name,
+        cron: '30 6 * * 1-5',
+        data: { v: 2, payload: { to: 'morning', run } },
+      }),
     ])
     expect(JSON.stringify(schedules[0])).toContain('Asia/Ho_Chi_Minh')
     // @ts-expect-error: deliberately wrong payload

@@ -5,6 +5,8 @@ import { sql, type Transaction } from 'kysely'
 import type { DB, WardKind } from '../../core/db/schema.ts'
 import { DATA_DIR } from '../../core/paths.ts'
 import type { SeedDefinition } from '../../core/seed.ts'
+import { markLayerChanged } from './layer.repository.ts'
+import { findLayer } from './layers.ts'
 
 export const WARDS_FILE = join(DATA_DIR, 'hcmc-wards-2025.geojson')
 export const WARD_MAPPING_FILE = join(DATA_DIR, 'hcmc-ward-mapping-2025.json')
@@ -116,6 +118,7 @@ export const wardSeed: SeedDefinition = {
       .values(links)
       .onConflict((oc) => oc.columns(['old_code', 'new_code']).doNothing())
       .execute()
+    await markLayerChanged(trx, findLayer('wards') as NonNullable<ReturnType<typeof findLayer>>)
     return rows + oldRows.length + links.length
   },
 }
