@@ -3,6 +3,7 @@ import { Problem } from '@dc/contracts'
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import Type from 'typebox'
+import { clientErrorHandler } from './core/http/client-errors.ts'
 import { createMetrics, instrument } from './core/http/metrics.ts'
 import { registerOpenApi } from './core/http/openapi.ts'
 import { buildProblem, problemFor, sendProblem } from './core/http/problem.ts'
@@ -37,6 +38,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
     // We answer 503 ourselves while closing, as problem+json (see onRequest below).
     return503OnClosing: false,
     forceCloseConnections: 'idle',
+    clientErrorHandler,
     genReqId: (request) => {
       const supplied = request.headers['x-request-id']
       return typeof supplied === 'string' && SAFE_REQUEST_ID.test(supplied) ? supplied : randomUUID()

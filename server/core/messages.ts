@@ -53,6 +53,30 @@ export const PROBLEMS = {
       en: 'The size is over the allowed limit. Please send less.',
     },
   },
+  malformed_request: {
+    status: 400,
+    title: { vi: 'Yêu cầu không đúng định dạng', en: 'Malformed request' },
+    detail: {
+      vi: 'Yêu cầu gửi đến không đọc được (địa chỉ hoặc tiêu đề sai định dạng). Vui lòng thử lại.',
+      en: 'The request could not be read (bad address or headers). Please try again.',
+    },
+  },
+  request_timeout: {
+    status: 408,
+    title: { vi: 'Yêu cầu quá thời gian', en: 'Request timed out' },
+    detail: {
+      vi: 'Yêu cầu gửi đến quá chậm nên bị ngắt. Vui lòng kiểm tra kết nối mạng và thử lại.',
+      en: 'The request arrived too slowly and was cut off. Please check your connection and try again.',
+    },
+  },
+  headers_too_large: {
+    status: 431,
+    title: { vi: 'Tiêu đề yêu cầu quá lớn', en: 'Request headers too large' },
+    detail: {
+      vi: 'Tiêu đề của yêu cầu (ví dụ cookie) quá lớn. Hãy xoá cookie của trang rồi thử lại.',
+      en: "The request's headers (cookies, for example) are too large. Clear this site's cookies and try again.",
+    },
+  },
   not_found: {
     status: 404,
     title: { vi: 'Không tìm thấy', en: 'Not found' },
@@ -147,6 +171,14 @@ export const PROBLEMS = {
     detail: {
       vi: 'Tệp có lỗi nên chưa được nhập; lớp bản đồ hiện tại giữ nguyên. Xem danh sách lỗi bên dưới.',
       en: 'The file has errors and was not imported; the current layer is unchanged. See the errors below.',
+    },
+  },
+  unknown_parameter: {
+    status: 400,
+    title: { vi: 'Tham số truy vấn không được hỗ trợ', en: 'Unsupported query parameter' },
+    detail: {
+      vi: 'Địa chỉ này không nhận một hoặc nhiều tham số bạn gửi (xem bên dưới). Vui lòng bỏ hoặc sửa các tham số đó rồi thử lại.',
+      en: 'This address does not accept one or more of the parameters you sent (see below). Please remove or correct them and try again.',
     },
   },
 } as const satisfies Record<string, ProblemMessage>

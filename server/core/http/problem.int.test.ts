@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net'
+import { connect } from 'node:net'
 import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -50,6 +52,36 @@ function expectProblem(
 }
 
 describe('errors are RFC 9457 problem+json', () => {
+  it('a request the HTTP parser cannot read (raw UTF-8 in the URL) → 400 problem+json, not plain JSON', async () => {
+    const server = await testApp()
+    await server.listen({ port: 0, host: '127.0.0.1' })
+    try {
+      const { port } = server.server.address() as AddressInfo
+      const raw = await new Promise<string>((resolve, reject) => {
+        const socket = connect(port, '127.0.0.1', () => {
+          socket.write(Buffer.from('GET /api/v1/geo/wards?q=Phú Cường HTTP/1.1\r\nHost: x\r\n\r\n', 'utf8'))
+        })
+        let data = ''
+        socket.on('data', (chunk) => {
+          data += chunk
+        })
+        socket.on('close', () => resolve(data))
+        socket.on('error', reject)
+      })
+      expect(raw).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/)
+      expect(raw).toContain('Content-Type: application/problem+json')
+      const body = JSON.parse(raw.slice(raw.indexOf('\r\n\r\n') + 4))
+      expect(body).toMatchObject({
+        status: 400,
+        code: 'malformed_request',
+        title: 'Yêu cầu không đúng định dạng',
+      })
+      expect(body.messages.en).toContain('could not be read')
+    } finally {
+      await server.close()
+    }
+  })
+
   it('malformed JSON → 400 malformed_json', async () => {
     const response = await app.inject({
       method: 'POST',

@@ -11,23 +11,34 @@ export function requestLanguage(request: FastifyRequest): Language {
   return negotiateLanguage(request.query, request.headers['accept-language'])
 }
 
+interface ProblemExtra {
+  detail?: { vi: string; en: string }
+  errors?: FieldProblem[]
+}
+
 /** Builds the RFC 9457 body for a catalogue code, in the request's language and with both texts. */
-export function buildProblem(
-  request: FastifyRequest,
+export function buildProblem(request: FastifyRequest, code: ProblemCode, extra: ProblemExtra = {}): Problem {
+  return problemBody(code, requestLanguage(request), String(request.id), request.url.split('?')[0], extra)
+}
+
+/** The body itself, for places with no parsed request (a connection-level error). */
+export function problemBody(
   code: ProblemCode,
-  extra: { detail?: { vi: string; en: string }; errors?: FieldProblem[] } = {},
+  lang: Language,
+  requestId: string,
+  instance: string | undefined,
+  extra: ProblemExtra = {},
 ): Problem {
   const entry = PROBLEMS[code]
-  const lang = requestLanguage(request)
   const detail = extra.detail ?? entry.detail
   return {
     type: `${TYPE_BASE}${code.replaceAll('_', '-')}`,
     title: entry.title[lang],
     status: entry.status,
     detail: detail[lang],
-    instance: request.url.split('?')[0],
+    ...(instance ? { instance } : {}),
     code,
-    requestId: String(request.id),
+    requestId,
     messages: { vi: `${entry.title.vi}. ${detail.vi}`, en: `${entry.title.en}. ${detail.en}` },
     ...(extra.errors && extra.errors.length > 0 ? { errors: extra.errors } : {}),
   }

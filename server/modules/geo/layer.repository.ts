@@ -154,3 +154,21 @@ export async function markLayerChanged(
         feature_count = (select count(*) from ${table(layer)})
     where id = ${layer.id}`.execute(trx)
 }
+
+/**
+ * The first and last date of the layer's temporal property ([min, max], YYYY-MM-DD in city time),
+ * or undefined when the layer has none or no feature is dated. OGC collections report it as
+ * their temporal extent.
+ */
+export async function temporalExtent(
+  db: Kysely<DB>,
+  layer: LayerDefinition,
+): Promise<[string, string] | undefined> {
+  const temporal = layer.temporalProperty ? layer.properties[layer.temporalProperty] : undefined
+  if (!temporal) return undefined
+  const { rows } = await sql<{ first: string | null; last: string | null }>`
+    select min(${column(temporal.column)})::text as first, max(${column(temporal.column)})::text as last
+    from ${table(layer)}`.execute(db)
+  const row = rows[0]
+  return row?.first && row.last ? [row.first, row.last] : undefined
+}

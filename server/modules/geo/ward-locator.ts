@@ -1,6 +1,6 @@
 import Flatbush from 'flatbush'
 import { type Kysely, sql } from 'kysely'
-import classifyPoint from 'robust-point-in-polygon'
+import pointInPolygon from 'point-in-polygon-hao'
 import type { DB } from '../../core/db/schema.ts'
 
 type Ring = number[][]
@@ -16,9 +16,11 @@ export interface WardPolygons {
  * Point → ward in process: a flatbush index over every polygon part's bounding box, then an exact
  * point-in-polygon test (robust predicates, so a point on an edge is "on the boundary" exactly as
  * GEOS decides it). The rule, the same as PostGIS
- * `select code from geo.wards where ST_Covers(geom, point) order by code limit 1`:
- * a point belongs to the ward that contains it; a point on a shared border belongs to the border's
- * ward with the lowest code (so every point of the city has exactly one ward).
+ * `select code from geo.wards where ST_Covers(geom, p) order by ST_Contains(geom, p) desc, code limit 1`:
+ * a point belongs to the ward whose interior contains it (ST_Contains); a point on a border and in
+ * no interior belongs to the border's ward with the lowest code, so every point of the city has
+ * exactly one ward. (Real borders are not perfectly noded: a vertex of one ward can lie a hair
+ * inside its neighbour, which then contains it.)
  */
 export class WardLocator {
   readonly #index: Flatbush
@@ -54,34 +56,26 @@ export class WardLocator {
     return this.#parts.length
   }
 
-  /** The ward code covering (lon, lat), or undefined outside every ward. */
+  /** The ward code at (lon, lat), or undefined outside every ward. */
   locate(lon: number, lat: number): string | undefined {
     const point = [lon, lat]
+    let inside: string | undefined
     let onBorderOf: string | undefined
     for (const i of this.#index.search(lon, lat, lon, lat)) {
       const part = this.#parts[i]
       if (!part) continue
       const where = coverage(part.rings, point)
-      if (where === 'inside') return part.code
+      if (where === 'inside' && (inside === undefined || part.code < inside)) inside = part.code
       if (where === 'boundary' && (onBorderOf === undefined || part.code < onBorderOf)) onBorderOf = part.code
     }
-    return onBorderOf
+    return inside ?? onBorderOf
   }
 }
 
-/** Where a point is relative to one polygon (outer ring and holes). */
+/** Where a point is relative to one polygon (outer ring and holes), decided with robust predicates. */
 export function coverage(rings: Polygon, point: number[]): 'inside' | 'boundary' | 'outside' {
-  const [outer, ...holes] = rings
-  if (!outer) return 'outside'
-  const outerClass = classifyPoint(outer, point)
-  if (outerClass === 1) return 'outside'
-  let onBoundary = outerClass === 0
-  for (const hole of holes) {
-    const holeClass = classifyPoint(hole, point)
-    if (holeClass === -1) return 'outside'
-    if (holeClass === 0) onBoundary = true
-  }
-  return onBoundary ? 'boundary' : 'inside'
+  const where = pointInPolygon(point, rings)
+  return where === 0 ? 'boundary' : where ? 'inside' : 'outside'
 }
 
 function ringBounds(ring: Ring): [number, number, number, number] {
