@@ -119,7 +119,8 @@ export async function dropPostgresDatabase(url: string): Promise<void> {
 /** Removes what test workers left behind: their database copies (a worker never closes its shared one). */
 export async function removeWorkerDatabases(): Promise<void> {
   for (const entry of readdirSync(tmpdir())) {
-    if (/^dc-(w|server|restart)-/.test(entry)) rmSync(join(tmpdir(), entry), { recursive: true, force: true })
+    if (/^dc-(w|server|restart|lock|import|migrations)-/.test(entry))
+      rmSync(join(tmpdir(), entry), { recursive: true, force: true })
   }
   if (!process.env.DATABASE_URL) return
   await withAdmin(async (client) => {

@@ -60,7 +60,11 @@ function openServerDatabase(url: string, poolMax: number): Database {
     db,
     url,
     ping: () => ping(db),
-    close: () => db.destroy(),
+    async close() {
+      // Kysely only ends a pool it has used; end ours whether or not a query ran.
+      await db.destroy()
+      if (!pool.ended) await pool.end()
+    },
   }
 }
 
@@ -72,8 +76,11 @@ async function openEmbeddedDatabase(dir: string): Promise<Database> {
     db,
     embedded: session,
     ping: () => ping(db),
-    // Kysely's destroy() ends the pool, which closes the session.
-    close: () => db.destroy(),
+    async close() {
+      // Kysely ends the pool (closing the session) only if it was used; close it regardless.
+      await db.destroy()
+      await session.close()
+    },
   }
 }
 

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { PGlite, type Results } from '@electric-sql/pglite'
 import { postgis } from '@electric-sql/pglite-postgis'
 import { Mutex } from 'async-mutex'
@@ -15,12 +15,21 @@ import { typeParsers } from './type-parsers.ts'
 export class EmbeddedSession {
   readonly #lock = new Mutex()
 
-  private constructor(readonly pglite: PGlite) {}
+  private constructor(
+    readonly pglite: PGlite,
+    private readonly lockFile: string,
+  ) {}
 
   static async open(dataDir: string): Promise<EmbeddedSession> {
     mkdirSync(dataDir, { recursive: true })
-    const pglite = await PGlite.create({ dataDir, extensions: { postgis }, parsers: typeParsers })
-    return new EmbeddedSession(pglite)
+    const lockFile = takeLock(dataDir)
+    try {
+      const pglite = await PGlite.create({ dataDir, extensions: { postgis }, parsers: typeParsers })
+      return new EmbeddedSession(pglite, lockFile)
+    } catch (error) {
+      rmSync(lockFile, { force: true })
+      throw error
+    }
   }
 
   /** One statement with parameters, or a parameterless (possibly multi-statement) block. */
@@ -51,8 +60,46 @@ export class EmbeddedSession {
     }
   }
 
+  /** Idempotent: Kysely's destroy() and Database.close() may both call it. */
   async close(): Promise<void> {
-    await this.#lock.runExclusive(() => this.pglite.close())
+    await this.#lock.runExclusive(async () => {
+      if (!this.pglite.closed) await this.pglite.close()
+    })
+    rmSync(this.lockFile, { force: true })
+  }
+}
+
+export class EmbeddedDatabaseInUseError extends Error {}
+
+/**
+ * PGlite has no postmaster to stop a second process opening the same files, which would corrupt
+ * them. A lock file beside the directory, holding the owner's pid, does that job; a lock left by a
+ * process that no longer runs is taken over.
+ */
+function takeLock(dataDir: string): string {
+  const lockFile = `${dataDir.replace(/\/+$/, '')}.lock`
+  try {
+    writeFileSync(lockFile, String(process.pid), { flag: 'wx' })
+    return lockFile
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
+  }
+  const owner = Number(readFileSync(lockFile, 'utf8'))
+  if (Number.isInteger(owner) && isRunning(owner)) {
+    throw new EmbeddedDatabaseInUseError(
+      `the embedded database ${dataDir} is in use by process ${owner}; stop it first (or set DATABASE_URL)`,
+    )
+  }
+  writeFileSync(lockFile, String(process.pid))
+  return lockFile
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
   }
 }
 

@@ -2,7 +2,7 @@ import type { Problem } from '@dc/contracts'
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify'
 import { AppError, type FieldProblem } from '../errors.ts'
 import { type Language, negotiateLanguage, PROBLEMS, type ProblemCode } from '../messages.ts'
-import { describeSchemaError, type SchemaError } from './validation-messages.ts'
+import { type SchemaError, schemaProblems } from './validation-messages.ts'
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8'
 const TYPE_BASE = 'https://digital-citizen.city/problems/'
@@ -75,9 +75,7 @@ export function problemFor(
   }
   const fastifyError = error as FastifyError & { validation?: SchemaError[]; validationContext?: string }
   if (Array.isArray(fastifyError.validation)) {
-    const errors = fastifyError.validation.map((item) =>
-      describeSchemaError(item, fastifyError.validationContext),
-    )
+    const errors = schemaProblems(fastifyError.validation, fastifyError.validationContext)
     return { problem: buildProblem(request, 'validation_failed', { errors }), headers: {} }
   }
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined

@@ -27,6 +27,25 @@ const typeName = (type: unknown): LocalizedText => {
 }
 
 /**
+ * Field problems for a list of schema errors (Ajv's or TypeBox's, which share the shape): one per
+ * field, the first reported for it (a union reports each branch; the resident needs one line).
+ */
+export function schemaProblems(errors: Iterable<SchemaError>, context: string | undefined): FieldProblem[] {
+  const byPointer = new Map<string, FieldProblem>()
+  for (const error of errors) {
+    // TypeBox lists all missing properties in one error; Ajv reports one error per property.
+    const expanded = Array.isArray(error.params.requiredProperties)
+      ? error.params.requiredProperties.map((missingProperty) => ({ ...error, params: { missingProperty } }))
+      : [error]
+    for (const one of expanded) {
+      const problem = describeSchemaError(one, context)
+      if (!byPointer.has(problem.pointer)) byPointer.set(problem.pointer, problem)
+    }
+  }
+  return [...byPointer.values()]
+}
+
+/**
  * Turns one validation error into a field pointer and a message a resident can act on, in both
  * languages. `context` is where the value came from: body, querystring, params or headers.
  */
