@@ -12,6 +12,14 @@ export function databaseUrl(): string {
   )
 }
 
+/**
+ * The database of the platform server (servers/platform.ts): PostgreSQL only when a URL is set,
+ * else the embedded engine — unlike databaseUrl(), there is no default server to fall back on.
+ */
+export function platformDatabaseUrl(): string | undefined {
+  return process.env.BENCH_DATABASE_URL || process.env.DATABASE_URL || undefined
+}
+
 /** The URL with any password hidden, for messages and latest.json. */
 export function redactedUrl(url = databaseUrl()): string {
   try {

@@ -1,7 +1,15 @@
 import type { Scenario } from '../lib/types.ts'
 import { dbReadBaseline } from './db-read-baseline.ts'
+import { geoLocateHttp, geoLocateInprocess } from './geo-locate.ts'
 import { httpBaseline } from './http-baseline.ts'
+import { ogcItemsBbox } from './ogc-items-bbox.ts'
 
 // Every scenario, in run order: baselines first, so the scenarios compared with them reuse the
 // measurement instead of taking a second one. Adding a scenario = one file + one line here.
-export const scenarios: Scenario[] = [httpBaseline, dbReadBaseline]
+export const scenarios: Scenario[] = [
+  httpBaseline,
+  dbReadBaseline,
+  geoLocateInprocess,
+  geoLocateHttp,
+  ogcItemsBbox,
+]

@@ -20,6 +20,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string) {
       tags: [
         { name: 'system', description: 'Health, readiness, metrics and platform facts' },
         { name: 'geo', description: 'Administrative units, point → ward, map layers' },
+        { name: 'ogc', description: 'OGC API – Features, Part 1 Core (GeoJSON, HTML)' },
       ],
     },
     // Name shared schemas by their $id in components (Problem), not def-0.

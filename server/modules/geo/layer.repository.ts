@@ -90,15 +90,17 @@ export async function queryFeatures(
   query: FeatureQuery,
 ): Promise<{ features: LayerFeature[]; numberMatched: number }> {
   const where = whereClause(layer, query)
-  const [rows, count] = await Promise.all([
-    sql<Record<string, unknown>>`
+  const rows = await sql<Record<string, unknown>>`
       select ${selectList(layer)} from ${table(layer)}
       where ${where}
       order by ${column(layer.idColumn)}
-      limit ${query.limit} offset ${query.offset}`.execute(db),
-    sql<{ n: number }>`select count(*)::int as n from ${table(layer)} where ${where}`.execute(db),
-  ])
-  return { features: rows.rows.map((row) => toFeature(layer, row)), numberMatched: count.rows[0]?.n ?? 0 }
+      limit ${query.limit} offset ${query.offset}`.execute(db)
+  const features = rows.rows.map((row) => toFeature(layer, row))
+  // A first page that is not full already says how many match: spare the count query (most map
+  // viewports are such pages).
+  if (query.offset === 0 && features.length < query.limit) return { features, numberMatched: features.length }
+  const count = await sql<{ n: number }>`select count(*)::int as n from ${table(layer)} where ${where}`.execute(db)
+  return { features, numberMatched: count.rows[0]?.n ?? 0 }
 }
 
 export async function getFeature(
