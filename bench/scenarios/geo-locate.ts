@@ -150,6 +150,7 @@ export const geoLocateHttp: Scenario = {
             const [lon, lat] = [106.6 + Math.random() * 0.15, 10.72 + Math.random() * 0.1]
             return `/api/v1/geo/locate?lon=${lon.toFixed(6)}&lat=${lat.toFixed(6)}`
           },
+          pathPool: 1000,
           expectBody: (body) => typeof (body as { ward?: { code?: unknown } }).ward?.code === 'string',
         }),
     )
