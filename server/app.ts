@@ -12,6 +12,7 @@ import type { Platform } from './core/platform.ts'
 import { systemRoutes } from './core/system/system.routes.ts'
 import { geoRoutes } from './modules/geo/geo.routes.ts'
 import { ogcRoutes } from './modules/geo/ogc/ogc.routes.ts'
+import { tileRoutes } from './modules/geo/tiles/tile.routes.ts'
 
 /** Client-supplied request ids are kept only when they are short and plain (they end up in logs). */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/
@@ -94,6 +95,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(systemRoutes(platform, metrics))
   // Module routes: one line each.
   await app.register(geoRoutes(platform.services.geo))
+  await app.register(tileRoutes(platform))
   await app.register(ogcRoutes(platform))
   if (options.serveWeb ?? true) webServed = await registerWeb(app, config.webDist)
   return app

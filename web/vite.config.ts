@@ -32,6 +32,8 @@ export default defineConfig(({ command, mode }) => {
       target: 'es2022',
       sourcemap: true,
       modulePreload: { polyfill: false },
+      // MapLibre GL is one ~1.1 MB module, loaded only with a map page (web/src/map/maplibre.ts).
+      chunkSizeWarningLimit: 1200,
       rolldownOptions: {
         input: {
           resident: resolve(webRoot, 'index.html'),
@@ -41,6 +43,8 @@ export default defineConfig(({ command, mode }) => {
           // Stable, readable chunk names: libraries change rarely, so they stay cached longer.
           codeSplitting: {
             groups: [
+              // MapLibre (~1 MB) only loads with a map page: it must not join the vendor chunk every page loads.
+              { name: 'maplibre', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/, priority: 1 },
               { name: 'vendor', test: /[\\/]node_modules[\\/]/ },
               { name: 'shell', test: /[\\/]web[\\/]src[\\/](shell|i18n|api|pwa)[\\/]/ },
             ],

@@ -3,6 +3,7 @@ import { dbReadBaseline } from './db-read-baseline.ts'
 import { geoLocateHttp, geoLocateInprocess } from './geo-locate.ts'
 import { httpBaseline } from './http-baseline.ts'
 import { ogcItemsBbox } from './ogc-items-bbox.ts'
+import { tileScenarios } from './tiles.ts'
 
 // Every scenario, in run order: baselines first, so the scenarios compared with them reuse the
 // measurement instead of taking a second one. Adding a scenario = one file + one line here.
@@ -12,4 +13,5 @@ export const scenarios: Scenario[] = [
   geoLocateInprocess,
   geoLocateHttp,
   ogcItemsBbox,
+  ...tileScenarios,
 ]

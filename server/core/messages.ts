@@ -181,6 +181,22 @@ export const PROBLEMS = {
       en: 'This address does not accept one or more of the parameters you sent (see below). Please remove or correct them and try again.',
     },
   },
+  tile_not_found: {
+    status: 404,
+    title: { vi: 'Không có ô bản đồ này', en: 'No such map tile' },
+    detail: {
+      vi: 'Tọa độ ô (z/x/y) nằm ngoài lưới ô hoặc ngoài các mức thu phóng của lớp bản đồ. Xem minzoom và maxzoom trong TileJSON của lớp.',
+      en: "The tile coordinates (z/x/y) are outside the tile grid or the layer's zoom levels. See minzoom and maxzoom in the layer's TileJSON.",
+    },
+  },
+  glyphs_not_found: {
+    status: 404,
+    title: { vi: 'Không có phông chữ hoặc khoảng ký tự này', en: 'Font or glyph range not found' },
+    detail: {
+      vi: 'Hệ thống không có phông chữ này, hoặc khoảng ký tự không đúng dạng (ví dụ 0-255, 7680-7935).',
+      en: 'The platform does not have this font, or the range is malformed (for example 0-255, 7680-7935).',
+    },
+  },
 } as const satisfies Record<string, ProblemMessage>
 
 export type ProblemCode = keyof typeof PROBLEMS

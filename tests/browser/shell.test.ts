@@ -110,7 +110,9 @@ describe('resident app', () => {
     expect(await page.title()).toBe('Công dân số')
     const facts = page.getByRole('region', { name: 'Nền tảng hôm nay' })
     expect(await facts.textContent()).toContain('168')
-    expect(await page.getByText('Sắp ra mắt').count()).toBe(4)
+    // The digital map has its page; the other three services are still to come.
+    expect(await page.getByText('Sắp ra mắt').count()).toBe(3)
+    expect(await page.getByRole('link', { name: 'Bản đồ số' }).getAttribute('href')).toBe('/ban-do')
     expect(await page.getByRole('link', { name: 'Tài liệu API' }).getAttribute('href')).toBe('/api/docs')
     await page.close()
   })
@@ -125,7 +127,7 @@ describe('resident app', () => {
     await page.reload()
     await waitUntilLoaded(page, 'resident', 'en')
     expect(await htmlLang(page)).toBe('en')
-    expect(await page.getByText('Coming soon').count()).toBe(4)
+    expect(await page.getByText('Coming soon').count()).toBe(3)
 
     await page.getByRole('button', { name: 'Tiếng Việt' }).click()
     await page.getByRole('heading', { level: 1, name: pages.resident.heading.vi }).waitFor()

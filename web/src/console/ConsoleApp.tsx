@@ -1,8 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { AppShell } from '../shell/AppShell.tsx'
+import { ConsoleNav } from './ConsoleNav.tsx'
 import { SystemStatusPanel } from './SystemStatusPanel.tsx'
 
-/** The officials' console (`/console`). For now: the system status panel. */
+/** The officials' console home (`/console`): the system status panel. */
 export function ConsoleApp() {
   const { t } = useTranslation()
   return (
@@ -10,6 +11,7 @@ export function ConsoleApp() {
       documentTitle={t('console.documentTitle')}
       homeHref="/console"
       subtitle={t('console.productSubtitle')}
+      nav={<ConsoleNav current="status" />}
       footerLinks={
         <li>
           <a href="/">{t('console.residentLink')}</a>

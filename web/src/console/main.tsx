@@ -1,4 +1,4 @@
 import { mountApp } from '../shell/mountApp.tsx'
-import { ConsoleApp } from './ConsoleApp.tsx'
+import { ConsoleRoutes } from './ConsoleRoutes.tsx'
 
-mountApp(<ConsoleApp />)
+mountApp(<ConsoleRoutes />)

@@ -24,3 +24,16 @@ export function formatDateTime(value: string | Date, language: Language): string
 export function formatNumber(value: number, language: Language): string {
   return new Intl.NumberFormat(intlLocales[language]).format(value)
 }
+
+/**
+ * A calendar date (`YYYY-MM-DD`, no time of day) written out: "6 tháng 10, 2026" / "6 October 2026".
+ * It is read as a day in the city, so no device time zone can move it to the day before.
+ */
+export function formatDate(value: string, language: Language): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return value
+  const date = new Date(`${value}T12:00:00+07:00`)
+  if (Number.isNaN(date.getTime())) return value
+  return new Intl.DateTimeFormat(intlLocales[language], { timeZone: cityTimeZone, dateStyle: 'long' }).format(
+    date,
+  )
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { en } from './en.ts'
-import { formatDateTime } from './format.ts'
+import { formatDate, formatDateTime } from './format.ts'
 import { vi } from './vi.ts'
 
 type Tree = { [key: string]: string | Tree }
@@ -55,5 +55,17 @@ describe('formatDateTime', () => {
     expect(text).toMatch(/^03:00, /)
     expect(text).toContain('Thứ Ba')
     expect(text).toContain('tháng 11')
+  })
+})
+
+describe('formatDate', () => {
+  it('writes a calendar date as the same day whatever the device zone', () => {
+    expect(formatDate('2026-10-06', 'en')).toBe('6 October 2026')
+    expect(formatDate('2026-10-06', 'vi')).toContain('tháng 10')
+    expect(formatDate('2026-10-06', 'vi')).toMatch(/^(ngày )?6 /)
+  })
+
+  it('leaves anything that is not a date as it is', () => {
+    expect(formatDate('October', 'en')).toBe('October')
   })
 })

@@ -1,9 +1,13 @@
 import { useTranslation } from 'react-i18next'
+import { mapPath } from './MapPage.tsx'
 import { ServiceIcon, type ServiceIconName } from './ServiceIcon.tsx'
 
 /** The platform's services, in the order residents meet them. Each becomes a page in a later issue. */
 const services = ['feedback', 'procedures', 'map', 'warnings'] as const satisfies readonly ServiceIconName[]
 type Service = (typeof services)[number]
+
+/** Services that have a page already, and where it is. */
+const servicePages: Partial<Record<Service, string>> = { map: mapPath }
 
 export function ServiceList() {
   const { t } = useTranslation()
@@ -13,7 +17,7 @@ export function ServiceList() {
       <ul className="services__grid">
         {services.map((service) => (
           <li key={service}>
-            <ComingSoonServiceCard service={service} />
+            <ServiceCard service={service} href={servicePages[service]} />
           </li>
         ))}
       </ul>
@@ -21,17 +25,24 @@ export function ServiceList() {
   )
 }
 
-/** Not a link yet, on purpose: a card that goes nowhere would be a dead end. */
-function ComingSoonServiceCard({ service }: { service: Service }) {
+/**
+ * A service with a page is a link (its title; the whole card takes the tap). One without is
+ * marked "coming soon" and is not a link, on purpose: a card that goes nowhere would be a dead end.
+ */
+function ServiceCard({ service, href }: { service: Service; href: string | undefined }) {
   const { t } = useTranslation()
+  const title = t(`services.${service}.title`)
   return (
-    <article className="card service-card" aria-labelledby={`service-${service}`}>
+    <article
+      className={href ? 'card service-card service-card--link' : 'card service-card'}
+      aria-labelledby={`service-${service}`}
+    >
       <h3 id={`service-${service}`} className="service-card__title">
         <ServiceIcon name={service} />
-        {t(`services.${service}.title`)}
+        {href ? <a href={href}>{title}</a> : title}
       </h3>
       <p>{t(`services.${service}.description`)}</p>
-      <p className="badge">{t('services.comingSoon')}</p>
+      {href ? null : <p className="badge">{t('services.comingSoon')}</p>}
     </article>
   )
 }

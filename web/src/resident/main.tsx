@@ -1,4 +1,4 @@
 import { mountApp } from '../shell/mountApp.tsx'
-import { ResidentApp } from './ResidentApp.tsx'
+import { ResidentRoutes } from './ResidentRoutes.tsx'
 
-mountApp(<ResidentApp />)
+mountApp(<ResidentRoutes />)

@@ -3,6 +3,7 @@ import { SiteFooter } from './SiteFooter.tsx'
 import { SiteHeader } from './SiteHeader.tsx'
 import { SkipLink } from './SkipLink.tsx'
 import { useDocumentTitle } from './useDocumentTitle.ts'
+import { useHeaderHeight } from './useHeaderHeight.ts'
 
 const mainContentId = 'main'
 
@@ -11,17 +12,31 @@ export interface AppShellProps {
   homeHref: string
   subtitle?: string
   footerLinks?: ReactNode
+  /** The app's page links, between the header and the main content. */
+  nav?: ReactNode
+  /** `fill`: the main content fills the viewport below the header (the map); the footer follows. */
+  layout?: 'page' | 'fill'
   children: ReactNode
 }
 
 /** The frame every page sits in: skip link, header with language switch, main landmark, footer. */
-export function AppShell({ documentTitle, homeHref, subtitle, footerLinks, children }: AppShellProps) {
+export function AppShell({
+  documentTitle,
+  homeHref,
+  subtitle,
+  footerLinks,
+  nav,
+  layout = 'page',
+  children,
+}: AppShellProps) {
   useDocumentTitle(documentTitle)
+  useHeaderHeight(layout === 'fill')
   return (
     <>
       <SkipLink targetId={mainContentId} />
       <SiteHeader homeHref={homeHref} subtitle={subtitle} />
-      <main id={mainContentId} tabIndex={-1} className="page">
+      {nav}
+      <main id={mainContentId} tabIndex={-1} className={layout === 'fill' ? 'page page--fill' : 'page'}>
         {children}
       </main>
       <SiteFooter links={footerLinks} />
