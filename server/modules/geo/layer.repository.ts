@@ -99,7 +99,9 @@ export async function queryFeatures(
   // A first page that is not full already says how many match: spare the count query (most map
   // viewports are such pages).
   if (query.offset === 0 && features.length < query.limit) return { features, numberMatched: features.length }
-  const count = await sql<{ n: number }>`select count(*)::int as n from ${table(layer)} where ${where}`.execute(db)
+  const count = await sql<{
+    n: number
+  }>`select count(*)::int as n from ${table(layer)} where ${where}`.execute(db)
   return { features, numberMatched: count.rows[0]?.n ?? 0 }
 }
 
