@@ -1,35 +1,8 @@
-/**
- * End-to-end check of the digital map (resident app `/ban-do`, console `/console/ban-do`) in
- * Chromium at phone size, served by the real platform: vector tiles and style from /tiles, wards
- * and lookups from /api/v1/geo, unmapped flood points from /ogc.
- *
- * WebGL: headless Chromium draws with SwiftShader, the CPU implementation of Vulkan that Chromium
- * ships, through ANGLE. Since Chromium 137 that software fallback must be allowed explicitly
- * (`--enable-unsafe-swiftshader`); `--use-angle=swiftshader` selects it directly instead of
- * probing for a GPU (there is none on these machines). `--disable-gpu` is left out on purpose.
- *
- * The page exposes its MapLibre map as `window.dcMap` (web/src/map/useMapLibre.ts): tests read
- * what is rendered from it and turn lon/lat into screen points with `project`.
- */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
 import { type BrowserContext, chromium, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CHROMIUM_ARGS, launchChromium, PHONE } from '../support/browser.ts'
 import { startTestServer } from '../support/server.ts'
-
-const phone = { width: 360, height: 740 }
-const chromiumArgs = [
-  '--no-sandbox',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 /** Phường Bến Thành (code 26743): a point inside it, and its name. */
 const benThanh = { lon: 106.698, lat: 10.7725, code: '26743', name: 'Phường Bến Thành' }
@@ -37,7 +10,7 @@ const benThanh = { lon: 106.698, lat: 10.7725, code: '26743', name: 'Phường B
 type Language = 'vi' | 'en'
 
 let server: Awaited<ReturnType<typeof startTestServer>>
-let profileDir: string
+let browser: Awaited<ReturnType<typeof launchChromium>>
 let context: BrowserContext
 
 beforeAll(async () => {
@@ -48,20 +21,14 @@ beforeAll(async () => {
   }
   const style = await fetch(`${server.url}/tiles/style.json`)
   if (!style.ok) throw new Error(`GET /tiles/style.json answered ${style.status}: the map has no style`)
-  profileDir = await mkdtemp(join(tmpdir(), 'dc-map-browser-'))
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-    viewport: phone,
-  })
+  browser = await launchChromium('map')
+  context = browser.context
   context.setDefaultTimeout(30_000)
 }, 180_000)
 
 afterAll(async () => {
-  await context?.close()
+  await browser?.close()
   await server?.close()
-  if (profileDir) await rm(profileDir, { recursive: true, force: true })
 }, 60_000)
 
 /** Opens a map page and waits until the ward boundaries are drawn. */
@@ -340,10 +307,10 @@ describe('without WebGL', () => {
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
       headless: true,
-      args: [...chromiumArgs, '--disable-3d-apis'],
+      args: [...CHROMIUM_ARGS, '--disable-3d-apis'],
     })
     try {
-      const page = await browser.newPage({ viewport: phone })
+      const page = await browser.newPage({ viewport: PHONE })
       await page.addInitScript(() => window.localStorage.setItem('dc.lang', 'vi'))
       await page.goto(`${server.url}/ban-do`)
       await page.getByRole('alert').filter({ hasText: 'không hiển thị được bản đồ (cần WebGL)' }).waitFor()
@@ -385,11 +352,11 @@ describe.each(['vi', 'en'] as const)('map accessibility and layout in %s', (lang
   it('fills the phone screen below the header without sideways scrolling', async () => {
     const page = await openMap('/ban-do', language)
     const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Number.NaN)
-    expect(scrollWidth).toBeLessThanOrEqual(phone.width)
+    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width)
     const stage = await page.locator('.map-stage').boundingBox()
     if (!stage) throw new Error('no map stage')
-    expect(stage.y + stage.height).toBeCloseTo(phone.height, 0)
-    expect(stage.height).toBeGreaterThan(phone.height / 2)
+    expect(stage.y + stage.height).toBeCloseTo(PHONE.height, 0)
+    expect(stage.height).toBeGreaterThan(PHONE.height / 2)
     await page.close()
   })
 })

@@ -1,28 +1,8 @@
-/**
- * End-to-end check of the web shell in Chromium at phone size (360 × 740): the resident app
- * and the officials' console, served by the real platform (built web app + API).
- *
- * Needs the web app built (`npm run build:web`) and Chromium at /usr/bin/chromium
- * (playwright-core never downloads a browser here).
- */
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import AxeBuilder from '@axe-core/playwright'
-import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { launchChromium, PHONE } from '../support/browser.ts'
 import { startTestServer } from '../support/server.ts'
-
-const phone = { width: 360, height: 740 }
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 
 type Language = 'vi' | 'en'
 
@@ -44,7 +24,7 @@ const pages = {
 type PageName = keyof typeof pages
 
 let server: Awaited<ReturnType<typeof startTestServer>>
-let profileDir: string
+let browser: Awaited<ReturnType<typeof launchChromium>>
 let context: BrowserContext
 
 beforeAll(async () => {
@@ -54,20 +34,14 @@ beforeAll(async () => {
   if (!home.ok || !html.includes('id="root"')) {
     throw new Error(`GET / did not serve the web app (${home.status}); run \`npm run build:web\` first`)
   }
-  profileDir = await mkdtemp(join(tmpdir(), 'dc-shell-browser-'))
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-    viewport: phone,
-  })
+  browser = await launchChromium('shell')
+  context = browser.context
   context.setDefaultTimeout(20_000)
 }, 180_000)
 
 afterAll(async () => {
-  await context?.close()
+  await browser?.close()
   await server?.close()
-  if (profileDir) await rm(profileDir, { recursive: true, force: true })
 }, 60_000)
 
 /** Opens a page in a fresh tab, optionally with a language already chosen, and waits for its data. */
@@ -180,7 +154,7 @@ describe.each(['vi', 'en'] as const)('accessibility and layout in %s', (language
   it.each(['resident', 'console'] as const)('%s page does not scroll sideways at 360 px', async (name) => {
     const page = await openPage(name, language)
     const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Number.NaN)
-    expect(scrollWidth).toBeLessThanOrEqual(phone.width)
+    expect(scrollWidth).toBeLessThanOrEqual(PHONE.width)
     await page.close()
   })
 })
