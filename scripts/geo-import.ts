@@ -3,10 +3,8 @@
 // from the console once sign-in exists. On the embedded engine, stop the server first.
 import { createReadStream, existsSync } from 'node:fs'
 import { loadConfig } from '../server/config.ts'
-import { openDatabase } from '../server/core/db/database.ts'
-import { migrate } from '../server/core/db/migrate.ts'
+import { printProblem, withCliDatabase } from '../server/core/cli.ts'
 import { AppError } from '../server/core/errors.ts'
-import { PROBLEMS } from '../server/core/messages.ts'
 import { importLayer } from '../server/modules/geo/layer-import.ts'
 import { findLayer, LAYERS } from '../server/modules/geo/layers.ts'
 
@@ -23,27 +21,16 @@ if (!existsSync(file)) {
 }
 
 const config = loadConfig()
-const database = await openDatabase({
-  url: config.databaseUrl,
-  embeddedDir: config.embeddedDbDir,
-  poolMax: 2,
-})
 try {
-  await migrate(database)
-  const summary = await importLayer(database.db, layer, createReadStream(file))
-  console.log(
-    `Đã nhập ${summary.imported} đối tượng vào lớp "${layer.title.vi}" (thay ${summary.replaced}).\n` +
-      `Imported ${summary.imported} features into "${layer.title.en}" (replacing ${summary.replaced}).`,
-  )
+  await withCliDatabase(config, async (database) => {
+    const summary = await importLayer(database.db, layer, createReadStream(file))
+    console.log(
+      `Đã nhập ${summary.imported} đối tượng vào lớp "${layer.title.vi}" (thay ${summary.replaced}).\n` +
+        `Imported ${summary.imported} features into "${layer.title.en}" (replacing ${summary.replaced}).`,
+    )
+  })
 } catch (error) {
   if (!(error instanceof AppError)) throw error
-  const entry = PROBLEMS[error.code]
-  console.error(`${entry.title.vi} / ${entry.title.en}`)
-  console.error(`${(error.options.detail ?? entry.detail).vi}\n${(error.options.detail ?? entry.detail).en}`)
-  for (const problem of error.options.errors ?? []) {
-    console.error(`  ${problem.pointer}: ${problem.message.vi} / ${problem.message.en}`)
-  }
+  printProblem(error)
   process.exitCode = 1
-} finally {
-  await database.close()
 }

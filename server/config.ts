@@ -23,6 +23,37 @@ export interface Config {
   webDist: string
   trustProxy: boolean
   publicBaseUrl: string | undefined
+  identity: IdentityConfig
+}
+
+/** Sign-in, sessions and personal-data protection (server/modules/identity). */
+export interface IdentityConfig {
+  /** The residents' e-ID provider. Unset: the development provider starts (never in production). */
+  oidcIssuer: string | undefined
+  oidcClientId: string
+  oidcClientSecret: string | undefined
+  /** Where the development e-ID provider listens (0 = any free port). */
+  devOidcPort: number
+  /**
+   * The agencies' own OpenID Connect provider, for officials signing in without password + TOTP
+   * (the provider does the second factor). Unset: that way of signing in is off.
+   */
+  officialOidcIssuer: string | undefined
+  officialOidcClientId: string
+  officialOidcClientSecret: string | undefined
+  /** Base64 of 32 random bytes; wraps the data keys. Unset outside production: var/keys/master.key. */
+  dataMasterKey: string | undefined
+  /** Older master keys still accepted while `npm run keys:rotate` re-wraps the data keys. */
+  dataMasterKeysPrevious: string[]
+  sessionIdleMinutes: number
+  sessionAbsoluteHours: number
+  /** Secure attribute on cookies; browsers accept it on http://localhost too. */
+  cookieSecure: boolean
+  /** Failed password attempts before an official's account locks (then doubling lock times). */
+  lockoutThreshold: number
+  lockoutBaseSeconds: number
+  /** Days after a record closes before its personal data is anonymised. */
+  retentionDays: number
 }
 
 export class ConfigError extends Error {}
@@ -48,6 +79,26 @@ export function loadConfig(env: Env = process.env): Config {
     webDist: resolve(env.WEB_DIST ?? 'dist/web'),
     trustProxy: boolean(env, 'TRUST_PROXY', false),
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+    identity: {
+      oidcIssuer: env.OIDC_ISSUER || undefined,
+      oidcClientId: env.OIDC_CLIENT_ID || 'digital-citizen',
+      oidcClientSecret: env.OIDC_CLIENT_SECRET || undefined,
+      devOidcPort: integer(env, 'DEV_OIDC_PORT', 3010, 0, 65535),
+      officialOidcIssuer: env.OFFICIAL_OIDC_ISSUER || undefined,
+      officialOidcClientId: env.OFFICIAL_OIDC_CLIENT_ID || 'digital-citizen-console',
+      officialOidcClientSecret: env.OFFICIAL_OIDC_CLIENT_SECRET || undefined,
+      dataMasterKey: env.DATA_MASTER_KEY || undefined,
+      dataMasterKeysPrevious: (env.DATA_MASTER_KEYS_PREVIOUS ?? '')
+        .split(',')
+        .map((key) => key.trim())
+        .filter(Boolean),
+      sessionIdleMinutes: integer(env, 'SESSION_IDLE_MINUTES', 30, 1, 7 * 24 * 60),
+      sessionAbsoluteHours: integer(env, 'SESSION_ABSOLUTE_HOURS', 12, 1, 24 * 90),
+      cookieSecure: boolean(env, 'COOKIE_SECURE', true),
+      lockoutThreshold: integer(env, 'LOCKOUT_THRESHOLD', 5, 1, 100),
+      lockoutBaseSeconds: integer(env, 'LOCKOUT_BASE_SECONDS', 60, 1, 86_400),
+      retentionDays: integer(env, 'RETENTION_DAYS', 365, 0, 36_500),
+    },
   }
 }
 

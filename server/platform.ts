@@ -11,7 +11,11 @@ import { JobQueue } from './core/jobs/queue.ts'
 import type { Platform } from './core/platform.ts'
 import { runSeeds, type SeedDefinition } from './core/seed.ts'
 import { GeoService } from './modules/geo/geo.service.ts'
-import { JOBS, SEEDS } from './modules/index.ts'
+import { createIdentity } from './modules/identity/identity.ts'
+import { ensureDemoOfficials } from './modules/identity/officials/demo-officials.ts'
+import { assertOfficialSignInConfig } from './modules/identity/officials/official-oidc.ts'
+import { assertResidentSignInConfig } from './modules/identity/residents/oidc-client.ts'
+import { JOBS, SCHEDULES, SEEDS } from './modules/index.ts'
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -43,6 +47,11 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
   const seeds = options.seeds ?? SEEDS
   const jobDefinitions = options.jobs ?? JOBS
   const started = Date.now()
+  // Production needs the real e-ID provider (and https providers): refuse before touching the database.
+  if (config.roles.includes('api')) {
+    assertResidentSignInConfig(config)
+    assertOfficialSignInConfig(config)
+  }
   const database = await openDatabase({
     url: config.databaseUrl,
     embeddedDir: config.embeddedDbDir,
@@ -54,12 +63,15 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
   )
   let jobs: JobQueue | undefined
   let app: FastifyInstance | undefined
+  let devIdentityProvider: { close(): Promise<void> } | undefined
   try {
     const applied = await migrate(database)
     logger.info({ applied }, 'migrations up to date')
     if (config.seed) {
       for (const outcome of await runSeeds(database, seeds)) logger.info(outcome, 'seed')
     }
+    // Demo officials (quantri, canbo.phuongsaigon, lanhdao) so a developer can sign in to the console.
+    if (config.env === 'development') await ensureDemoOfficials(database.db, logger)
 
     const isWorker = config.roles.includes('worker')
     jobs = new JobQueue(database, {
@@ -68,7 +80,19 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
     })
     await jobs.start()
     await jobs.register(jobDefinitions)
-    if (isWorker) await jobs.work()
+
+    // The modules' services: the same instances serve the routes and the job handlers.
+    const services: Platform['services'] = {
+      geo: new GeoService(database.db),
+      identity: await createIdentity(database, config, logger),
+    }
+    if (isWorker) {
+      await jobs.work({ services })
+      // Timetabled jobs (e.g. the daily personal-data retention); scheduling again is a no-op.
+      for (const { job, cron, payload } of SCHEDULES.filter((entry) => jobDefinitions.includes(entry.job))) {
+        await jobs.schedule(job, cron, payload)
+      }
+    }
 
     if (config.roles.includes('ingest')) {
       // The sensing module registers its MQTT consumers here; until it exists there is nothing to ingest.
@@ -82,7 +106,7 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
       version: VERSION,
       seedNames: config.seed ? seeds.map((seed) => seed.name) : [],
       lifecycle: { draining: false },
-      services: { geo: new GeoService(database.db) },
+      services,
     }
     let port: number | undefined
     if (config.roles.includes('api')) {
@@ -90,6 +114,11 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
       await app.listen({ host: config.host, port: config.port })
       const address = app.server.address()
       port = typeof address === 'object' && address ? address.port : config.port
+      if (!config.identity.oidcIssuer && config.env !== 'production') {
+        // After listen: the provider registers the platform's callback URL, which needs the port.
+        const { startDevSignIn } = await import('./modules/identity/residents/dev-sign-in.ts')
+        devIdentityProvider = await startDevSignIn(config, port, platform.services.identity, logger)
+      }
     }
     logger.info(
       {
@@ -99,9 +128,10 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
       },
       'platform started',
     )
-    return { ...platform, app, port, stop: stopper(platform, jobs, app, logger) }
+    return { ...platform, app, port, stop: stopper(platform, jobs, app, logger, devIdentityProvider) }
   } catch (error) {
     await app?.close().catch(() => {})
+    await devIdentityProvider?.close().catch(() => {})
     await jobs?.stop(1000).catch(() => {})
     await database.close().catch(() => {})
     throw error
@@ -113,6 +143,7 @@ function stopper(
   jobs: JobQueue,
   app: FastifyInstance | undefined,
   logger: Logger,
+  devIdentityProvider?: { close(): Promise<void> },
 ): () => Promise<void> {
   const { config, database } = platform
   let stopping: Promise<void> | undefined
@@ -126,6 +157,8 @@ function stopper(
       // 2. HTTP: stop listening, answer requests arriving on open connections with 503, finish the
       //    in-flight ones, close idle connections.
       await app?.close()
+      // The development e-ID provider after the callbacks that were still talking to it.
+      await devIdentityProvider?.close()
       // 3. Jobs: stop fetching, wait for running handlers.
       await jobs.stop(config.shutdownTimeoutMs)
       // 4. The database last: everything above may still have been writing.

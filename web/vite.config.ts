@@ -13,7 +13,7 @@ const outDir = resolve(repoRoot, 'dist/web')
 const apiOrigin = process.env.DC_API_ORIGIN ?? 'http://127.0.0.1:3000'
 
 /** Paths the platform answers (not the web app): the dev and preview servers pass them on. */
-const platformPaths = ['/api', '/health', '/ready', '/ogc', '/tiles', '/open311']
+const platformPaths = ['/api', '/auth', '/health', '/ready', '/ogc', '/tiles', '/open311']
 const platformProxy = Object.fromEntries(platformPaths.map((path) => [path, apiOrigin]))
 
 export default defineConfig(({ command, mode }) => {

@@ -197,6 +197,102 @@ export const PROBLEMS = {
       en: 'The platform does not have this font, or the range is malformed (for example 0-255, 7680-7935).',
     },
   },
+  unauthenticated: {
+    status: 401,
+    title: { vi: 'Bạn cần đăng nhập', en: 'Please sign in' },
+    detail: {
+      vi: 'Vui lòng đăng nhập để tiếp tục. Nếu bạn đã đăng nhập, phiên có thể đã hết hạn.',
+      en: 'Please sign in to continue. If you were signed in, your session may have expired.',
+    },
+  },
+  forbidden: {
+    status: 403,
+    title: { vi: 'Bạn không có quyền thực hiện việc này', en: 'You are not allowed to do this' },
+    detail: {
+      vi: 'Tài khoản của bạn không được phép truy cập nội dung này. Nếu cần, hãy liên hệ quản trị viên đơn vị.',
+      en: 'Your account may not access this. If you need it, ask your agency administrator.',
+    },
+  },
+  csrf_failed: {
+    status: 403,
+    title: { vi: 'Yêu cầu không được xác nhận', en: 'The request could not be verified' },
+    detail: {
+      vi: 'Yêu cầu thiếu mã xác nhận của phiên đăng nhập. Vui lòng tải lại trang rồi thử lại.',
+      en: 'The request lacks the session verification code. Please reload the page and try again.',
+    },
+  },
+  invalid_api_key: {
+    status: 401,
+    title: { vi: 'Khóa API không hợp lệ', en: 'Invalid API key' },
+    detail: {
+      vi: 'Khóa API không đúng, đã bị thu hồi hoặc đã hết hạn. Vui lòng dùng khóa đang hiệu lực.',
+      en: 'The API key is wrong, revoked or expired. Please use a valid key.',
+    },
+  },
+  sign_in_failed: {
+    status: 401,
+    title: { vi: 'Đăng nhập không thành công', en: 'Sign-in failed' },
+    detail: {
+      vi: 'Tên đăng nhập hoặc mật khẩu không đúng. Vui lòng thử lại.',
+      en: 'The username or password is wrong. Please try again.',
+    },
+  },
+  account_locked: {
+    status: 429,
+    title: { vi: 'Tài khoản tạm khóa', en: 'Account temporarily locked' },
+    detail: {
+      vi: 'Bạn đã nhập sai quá nhiều lần nên tài khoản tạm khóa. Vui lòng chờ một lúc rồi thử lại.',
+      en: 'Too many failed attempts, so the account is locked for a while. Please wait and try again later.',
+    },
+  },
+  totp_invalid: {
+    status: 401,
+    title: { vi: 'Mã xác thực không đúng', en: 'Wrong verification code' },
+    detail: {
+      vi: 'Mã 6 chữ số từ ứng dụng xác thực không đúng hoặc đã hết hạn. Vui lòng nhập mã mới.',
+      en: 'The 6-digit code from your authenticator app is wrong or expired. Please enter a new one.',
+    },
+  },
+  sign_in_expired: {
+    status: 401,
+    title: { vi: 'Phiên đăng nhập đã hết hạn', en: 'The sign-in has expired' },
+    detail: {
+      vi: 'Quá trình đăng nhập đã quá thời gian hoặc không hợp lệ. Vui lòng đăng nhập lại từ đầu.',
+      en: 'The sign-in took too long or is not valid. Please start signing in again.',
+    },
+  },
+  weak_password: {
+    status: 400,
+    title: { vi: 'Mật khẩu chưa đủ mạnh', en: 'The password is too weak' },
+    detail: {
+      vi: 'Mật khẩu quá ngắn, quá phổ biến hoặc đã từng bị lộ. Hãy dùng cụm từ dài ít nhất 12 ký tự, khó đoán.',
+      en: 'The password is too short, too common or known from a breach. Use a hard-to-guess phrase of at least 12 characters.',
+    },
+  },
+  conflict: {
+    status: 409,
+    title: { vi: 'Dữ liệu bị trùng', en: 'Already exists' },
+    detail: {
+      vi: 'Đã có một bản ghi như vậy. Vui lòng kiểm tra lại.',
+      en: 'Such a record already exists. Please check again.',
+    },
+  },
+  agency_not_found: {
+    status: 404,
+    title: { vi: 'Không tìm thấy cơ quan', en: 'Agency not found' },
+    detail: {
+      vi: 'Không có cơ quan nào với mã này.',
+      en: 'There is no agency with this code.',
+    },
+  },
+  resident_not_found: {
+    status: 404,
+    title: { vi: 'Không tìm thấy người dân', en: 'Resident not found' },
+    detail: {
+      vi: 'Không có tài khoản người dân nào phù hợp.',
+      en: 'No resident account matches.',
+    },
+  },
 } as const satisfies Record<string, ProblemMessage>
 
 export type ProblemCode = keyof typeof PROBLEMS

@@ -1,5 +1,6 @@
 import type { Config } from '../config.ts'
 import type { GeoService } from '../modules/geo/geo.service.ts'
+import type { Identity } from '../modules/identity/identity.ts'
 import type { Database } from './db/database.ts'
 import type { JobQueue } from './jobs/queue.ts'
 
@@ -13,7 +14,7 @@ export interface Platform {
   /** Seeds /ready waits for. */
   seedNames: readonly string[]
   /** The modules' service interfaces: what other modules call (never each other's tables). */
-  services: { geo: GeoService }
+  services: { geo: GeoService; identity: Identity }
   /** Shared run state: `draining` turns /ready to 503 before a graceful stop. */
   lifecycle: { draining: boolean }
 }

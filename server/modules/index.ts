@@ -2,11 +2,18 @@ import type { JobDefinition } from '../core/jobs/definition.ts'
 import type { SeedDefinition } from '../core/seed.ts'
 import { cameraSeed, floodPointSeed } from './geo/layer.seed.ts'
 import { wardSeed } from './geo/ward.seed.ts'
+import { agencySeed } from './identity/agencies/agency.seed.ts'
+import { RETENTION_SCHEDULE, retentionJob } from './identity/privacy/retention.job.ts'
 
 /**
  * What each module contributes to a running platform. New modules add their seeds, jobs and
  * (in app.ts) routes here; nothing else needs to know about them.
  */
-export const SEEDS: readonly SeedDefinition[] = [wardSeed, cameraSeed, floodPointSeed]
+export const SEEDS: readonly SeedDefinition[] = [wardSeed, cameraSeed, floodPointSeed, agencySeed]
 
-export const JOBS: readonly JobDefinition[] = []
+export const JOBS: readonly JobDefinition[] = [retentionJob]
+
+/** Jobs run on a timetable (cron in Asia/Ho_Chi_Minh), scheduled by worker instances. */
+export const SCHEDULES: readonly { job: JobDefinition; cron: string; payload: unknown }[] = [
+  RETENTION_SCHEDULE,
+]

@@ -2,7 +2,8 @@ import AxeBuilder from '@axe-core/playwright'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, PHONE } from '../support/browser.ts'
-import { startTestServer } from '../support/server.ts'
+import { signInOfficial } from '../support/official-session.ts'
+import { startWebTestServer, type TestServer } from '../support/server.ts'
 
 type Language = 'vi' | 'en'
 
@@ -23,20 +24,17 @@ const pages = {
 } as const
 type PageName = keyof typeof pages
 
-let server: Awaited<ReturnType<typeof startTestServer>>
+let server: TestServer
 let browser: Awaited<ReturnType<typeof launchChromium>>
 let context: BrowserContext
 
 beforeAll(async () => {
-  server = await startTestServer()
-  const home = await fetch(`${server.url}/`)
-  const html = await home.text()
-  if (!home.ok || !html.includes('id="root"')) {
-    throw new Error(`GET / did not serve the web app (${home.status}); run \`npm run build:web\` first`)
-  }
+  // development: the demo officials exist (console pages need a signed-in official).
+  server = await startWebTestServer('/', { NODE_ENV: 'development' })
   browser = await launchChromium('shell')
   context = browser.context
   context.setDefaultTimeout(20_000)
+  await signInOfficial(context, server.url)
 }, 180_000)
 
 afterAll(async () => {

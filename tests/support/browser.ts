@@ -1,7 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type BrowserContext, chromium } from 'playwright-core'
+import AxeBuilder from '@axe-core/playwright'
+import { type BrowserContext, chromium, type Page } from 'playwright-core'
+import { expect } from 'vitest'
 
 /** A phone: pages must work at 360 px wide. */
 export const PHONE = { width: 360, height: 740 }
@@ -39,4 +41,21 @@ export async function launchChromium(
       await rm(profileDir, { recursive: true, force: true })
     },
   }
+}
+
+/** axe-core's serious and critical findings on the page, one line each (an empty list passes). */
+export async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).analyze()
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((n) => n.target).join(', ')})`,
+    )
+}
+
+/** The page fits a phone's width: nothing scrolls sideways. */
+export async function noSidewaysScroll(page: Page): Promise<void> {
+  const scrollWidth = await page.evaluate(() => document.scrollingElement?.scrollWidth ?? Number.NaN)
+  expect(scrollWidth).toBeLessThanOrEqual(PHONE.width)
 }

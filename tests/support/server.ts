@@ -2,6 +2,7 @@ import { type ChildProcess, fork } from 'node:child_process'
 import { rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { copyEmbeddedTemplate, REPO_ROOT } from './templates.ts'
+import { TEST_MASTER_KEY } from './test-platform.ts'
 
 export interface TestServer {
   url: string
@@ -28,6 +29,11 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       PORT: '0',
       HOST: '127.0.0.1',
       EMBEDDED_DB_DIR: dbDir,
+      // The private embedded copy, even when the test run has DATABASE_URL for the PostgreSQL project.
+      DATABASE_URL: '',
+      // Never the repository's var/keys: a fixed test master key, and any free port for the e-ID provider.
+      DATA_MASTER_KEY: TEST_MASTER_KEY,
+      DEV_OIDC_PORT: '0',
       LOG_LEVEL: 'info',
       ...env,
     },
@@ -64,4 +70,21 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       rmSync(dbDir, { recursive: true, force: true })
     },
   }
+}
+
+/**
+ * startTestServer, then a check that `path` serves the web app (a clear message, instead of
+ * timeouts in every browser test, when the app was not built).
+ */
+export async function startWebTestServer(
+  path: string,
+  env: Record<string, string> = {},
+): Promise<TestServer> {
+  const server = await startTestServer(env)
+  const page = await fetch(`${server.url}${path}`, { headers: { accept: 'text/html' } })
+  if (!page.ok || !(await page.text()).includes('id="root"')) {
+    await server.close()
+    throw new Error(`GET ${path} did not serve the web app (${page.status}); run \`npm run build:web\` first`)
+  }
+  return server
 }

@@ -5,6 +5,7 @@ import { loadConfig } from '../../server/config.ts'
 import { type Database, openDatabase } from '../../server/core/db/database.ts'
 import type { Platform } from '../../server/core/platform.ts'
 import { GeoService } from '../../server/modules/geo/geo.service.ts'
+import { createIdentity } from '../../server/modules/identity/identity.ts'
 import { SEEDS } from '../../server/modules/index.ts'
 import { VERSION } from '../../server/platform.ts'
 import { copyEmbeddedTemplate, createPostgresWorkerDatabase, dropPostgresDatabase } from './templates.ts'
@@ -46,14 +47,22 @@ function withCleanup(database: Database, cleanup: () => Promise<void>): Database
   }
 }
 
-export function testPlatform(database: Database, overrides: Partial<Platform> = {}): Platform {
+/** A fixed master key for tests (never used outside them). */
+export const TEST_MASTER_KEY = Buffer.alloc(32, 7).toString('base64')
+
+export function testConfig(env: Record<string, string> = {}) {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATA_MASTER_KEY: TEST_MASTER_KEY, ...env })
+}
+
+export async function testPlatform(database: Database, overrides: Partial<Platform> = {}): Promise<Platform> {
+  const config = { ...testConfig(), ...overrides.config }
   return {
-    config: { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides.config },
+    config,
     database,
     version: VERSION,
     seedNames: SEEDS.map((seed) => seed.name),
     lifecycle: { draining: false },
-    services: { geo: new GeoService(database.db) },
+    services: { geo: new GeoService(database.db), identity: await createIdentity(database, config) },
     ...overrides,
   }
 }
@@ -63,9 +72,18 @@ export async function testApp(
   configure?: (app: FastifyInstance) => void | Promise<void>,
   overrides: Partial<Platform> = {},
 ): Promise<FastifyInstance> {
+  return (await testAppAndPlatform(configure, overrides)).app
+}
+
+/** testApp, and the platform behind it (its services make test callers: see principals.ts). */
+export async function testAppAndPlatform(
+  configure?: (app: FastifyInstance) => void | Promise<void>,
+  overrides: Partial<Platform> = {},
+): Promise<{ app: FastifyInstance; platform: Platform }> {
   const database = await workerDatabase()
-  const app = await buildApp(testPlatform(database, overrides), { logger: false, serveWeb: false })
+  const platform = await testPlatform(database, overrides)
+  const app = await buildApp(platform, { logger: false, serveWeb: false })
   await configure?.(app)
   await app.ready()
-  return app
+  return { app, platform }
 }

@@ -6,12 +6,20 @@ import pino from 'pino'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../server/config.ts'
 import { startPlatform } from '../../server/platform.ts'
+import { TEST_MASTER_KEY } from '../support/test-platform.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'dc-restart-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
 const config = () => ({
-  ...loadConfig({ NODE_ENV: 'test', PORT: '0', EMBEDDED_DB_DIR: dir, LOG_LEVEL: 'silent' }),
+  ...loadConfig({
+    NODE_ENV: 'test',
+    PORT: '0',
+    EMBEDDED_DB_DIR: dir,
+    LOG_LEVEL: 'silent',
+    DATA_MASTER_KEY: TEST_MASTER_KEY,
+    DEV_OIDC_PORT: '0',
+  }),
   roles: ['api' as const],
 })
 
@@ -41,6 +49,7 @@ describe('the embedded default, from an empty data directory', () => {
         'geo.hcmc-flood-points-2026-10',
         'geo.hcmc-traffic-cameras-2017',
         'geo.hcmc-wards-2025',
+        'identity.hcmc-agencies',
         'marker',
       ])
       const wards = await sql<{ n: number }>`select count(*)::int as n from geo.wards`.execute(

@@ -8,9 +8,9 @@
  *   online) and fall back to the cached shell when offline.
  * - Hashed assets under /assets/ and the icons are served from the cache first (their names
  *   change when their content does).
- * - Never touches the API or operational endpoints: /api/, /health, /ready, /metrics (and the
- *   data services /ogc/, /tiles/, /open311/) always go straight to the network and are never
- *   stored (personal data must not linger in a cache).
+ * - Never touches the API or operational endpoints: /api/, /auth/ (sign-in redirects), /health,
+ *   /ready, /metrics (and the data services /ogc/, /tiles/, /open311/) always go straight to the
+ *   network and are never stored (personal data must not linger in a cache).
  */
 
 const SHELL_VERSION = 'dev'
@@ -30,7 +30,7 @@ const SHELL_FILES = [
 ]
 
 // Data and operational endpoints: always straight to the network, never stored.
-const NEVER_CACHED = /^\/(api|health|ready|metrics|ogc|tiles|open311)(\/|$)/
+const NEVER_CACHED = /^\/(api|auth|health|ready|metrics|ogc|tiles|open311)(\/|$)/
 
 self.addEventListener('install', (event) => {
   event.waitUntil(precacheShell().then(() => self.skipWaiting()))

@@ -99,3 +99,11 @@ export type LayerInfo = Static<typeof LayerInfo>
 
 export const LayerList = Type.Object({ layers: Type.Array(LayerInfo) })
 export type LayerList = Static<typeof LayerList>
+
+export const LayerImportParams = Type.Object({ id: Type.String({ pattern: '^[a-z][a-z0-9-]{1,40}$' }) })
+export const LayerImportSummary = Type.Object({
+  layer: Type.String(),
+  imported: Type.Integer({ description: 'Features now in the layer' }),
+  replaced: Type.Integer({ description: 'Features the import replaced' }),
+})
+export type LayerImportSummary = Static<typeof LayerImportSummary>

@@ -14,6 +14,14 @@ export interface DB {
   'geo.traffic_cameras': TrafficCamerasTable
   'geo.flood_points': FloodPointsTable
   'geo.facilities': FacilitiesTable
+  'identity.agencies': AgenciesTable
+  'identity.data_keys': DataKeysTable
+  'identity.residents': ResidentsTable
+  'identity.officials': OfficialsTable
+  'identity.sessions': SessionsTable
+  'identity.pending_sign_ins': PendingSignInsTable
+  'identity.api_keys': ApiKeysTable
+  'identity.access_log': AccessLogTable
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -107,3 +115,119 @@ export interface FacilitiesTable {
   ward_code: string | null
   geom: unknown
 }
+
+/** A timestamp column with a database default: optional on insert. */
+type DefaultedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
+
+export type AgencyKind = 'city' | 'department' | 'ward_committee' | 'service_unit'
+
+export interface AgenciesTable {
+  id: string
+  parent_id: string | null
+  kind: AgencyKind
+  name: string
+  name_en: string
+  ward_code: string | null
+  search_text: string
+}
+
+export interface DataKeysTable {
+  id: string
+  purpose: 'encrypt' | 'lookup'
+  /** base64url(iv | ciphertext | tag) of the 32-byte key under the master key */
+  wrapped: string
+  master_key_id: string
+  active: Generated<boolean>
+  created_at: DefaultedTimestamp
+}
+
+export interface ResidentsTable {
+  id: string
+  oidc_issuer: string
+  oidc_subject: string
+  full_name: string | null
+  national_id_enc: string | null
+  national_id_hash: string | null
+  phone_enc: string | null
+  birth_date_enc: string | null
+  assurance_level: string | null
+  created_at: DefaultedTimestamp
+  last_sign_in_at: DefaultedTimestamp
+  closed_at: NullableTimestamp
+  anonymised_at: NullableTimestamp
+}
+
+export interface OfficialsTable {
+  id: string
+  username: string
+  full_name: string
+  email: string | null
+  agency_id: string
+  roles: string[]
+  ward_codes: Generated<string[]>
+  password_hash: string | null
+  totp_secret_enc: string | null
+  totp_enabled: Generated<boolean>
+  totp_last_step: number | null
+  oidc_issuer: string | null
+  oidc_subject: string | null
+  failed_attempts: Generated<number>
+  locked_until: NullableTimestamp
+  disabled_at: NullableTimestamp
+  created_at: DefaultedTimestamp
+  updated_at: DefaultedTimestamp
+}
+
+export interface SessionsTable {
+  token_hash: string
+  id: string
+  kind: 'resident' | 'official'
+  resident_id: string | null
+  official_id: string | null
+  csrf_token: string
+  created_at: DefaultedTimestamp
+  last_seen_at: DefaultedTimestamp
+  expires_at: Timestamp
+  user_agent: string | null
+  ip: string | null
+  revoked_at: NullableTimestamp
+}
+
+export interface PendingSignInsTable {
+  token_hash: string
+  kind: 'oidc' | 'totp'
+  data: ColumnType<Record<string, unknown>, string, string>
+  expires_at: Timestamp
+}
+
+export interface ApiKeysTable {
+  id: string
+  prefix: string
+  secret_hash: string
+  agency_id: string
+  name: string
+  scopes: string[]
+  rate_limit_per_minute: number
+  created_by: string | null
+  created_at: DefaultedTimestamp
+  last_used_at: NullableTimestamp
+  expires_at: NullableTimestamp
+  revoked_at: NullableTimestamp
+  rotated_from: string | null
+}
+
+export interface AccessLogTable {
+  seq: number
+  at: Timestamp
+  official_id: string
+  agency_id: string
+  resident_id: string
+  action: string
+  fields: string[]
+  reason: string
+  request_id: string | null
+  prev_hash: string
+  hash: string
+}
+

@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify'
 import Type from 'typebox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { testApp } from '../../../tests/support/test-platform.ts'
+import { access } from './access.ts'
 
 /** A route with a real body schema, added only here, to exercise the shared error pipeline. */
 const Echo = Type.Object({
@@ -17,10 +18,10 @@ beforeAll(async () => {
   app = await testApp((instance) => {
     instance.post(
       '/test/echo',
-      { schema: { body: Echo, response: { 200: Echo } } },
+      { config: { access: access.public() }, schema: { body: Echo, response: { 200: Echo } } },
       async (request) => request.body,
     )
-    instance.get('/test/boom', async () => {
+    instance.get('/test/boom', { config: { access: access.public() } }, async () => {
       throw new Error(
         'connection to 10.0.0.5 refused at Pool.connect (/srv/app/node_modules/pg/lib/pool.js:45)',
       )

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { publicRoutes } from './access.ts'
 
 /**
  * Serves the built web app (dist/web) on the API's port: the resident app at / and the officials'
@@ -13,6 +14,11 @@ export async function registerWeb(app: FastifyInstance, webDist: string): Promis
     app.log.warn({ webDist }, 'web app not built: run npm run build:web (npm start does it for you)')
     return false
   }
+  await app.register(publicRoutes(async (web) => registerStatic(web, webDist)))
+  return true
+}
+
+async function registerStatic(app: FastifyInstance, webDist: string): Promise<void> {
   await app.register(fastifyStatic, {
     root: webDist,
     index: false,
@@ -32,7 +38,6 @@ export async function registerWeb(app: FastifyInstance, webDist: string): Promis
   app.get('/', { schema: { hide: true } }, page('index.html'))
   app.get('/console', { schema: { hide: true } }, page('console/index.html'))
   app.get('/console/', { schema: { hide: true } }, page('console/index.html'))
-  return true
 }
 
 /** A navigation by a browser to an app path (not an API or asset path). */

@@ -1,7 +1,10 @@
 import type { Static, TSchema } from 'typebox'
+import type { Platform } from '../platform.ts'
 
 /** What a handler gets besides its payload. */
 export interface JobContext {
+  /** The modules' services of this process (the same ones the routes use). */
+  services: Platform['services']
   jobId: string
   /** 0 on the first attempt. */
   retryCount: number

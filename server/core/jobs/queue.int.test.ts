@@ -1,6 +1,7 @@
 import Type from 'typebox'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { workerDatabase } from '../../../tests/support/test-platform.ts'
+import type { Platform } from '../platform.ts'
 import { defineEvent, defineJob } from './definition.ts'
 import { InvalidJobPayloadError, JobQueue } from './queue.ts'
 
@@ -47,7 +48,8 @@ beforeAll(async () => {
   await queue.register([greet, onGreetedA, onGreetedB])
   await queue.subscribe(greeted, onGreetedA)
   await queue.subscribe(greeted, onGreetedB)
-  await queue.work({ pollingIntervalSeconds: 0.5 })
+  // These jobs use no module services.
+  await queue.work({ services: {} as Platform['services'], pollingIntervalSeconds: 0.5 })
 }, 120_000)
 afterAll(() => queue.stop(5000))
 

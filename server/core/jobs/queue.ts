@@ -5,6 +5,7 @@ import Value from 'typebox/value'
 import { v5 as uuidv5 } from 'uuid'
 import type { Database } from '../db/database.ts'
 import type { DB } from '../db/schema.ts'
+import type { Platform } from '../platform.ts'
 import type { EventDefinition, JobDefinition, JobEnvelope } from './definition.ts'
 
 /** Namespace for idempotency-key job ids: the same key for the same queue is the same job id. */
@@ -126,7 +127,11 @@ export class JobQueue {
   }
 
   /** Starts consuming the registered definitions' queues (worker role). */
-  async work(options: { concurrency?: number; pollingIntervalSeconds?: number } = {}): Promise<void> {
+  async work(options: {
+    services: Platform['services']
+    concurrency?: number
+    pollingIntervalSeconds?: number
+  }): Promise<void> {
     for (const definition of this.#definitions.values()) {
       await this.#boss.work<JobEnvelope>(
         definition.name,
@@ -146,6 +151,7 @@ export class JobQueue {
           const problems = payloadProblems(definition.payload, envelope.payload)
           if (problems.length > 0) throw new InvalidJobPayloadError(definition.name, problems)
           await definition.handler(envelope.payload as Static<TSchema>, {
+            services: options.services,
             jobId: job.id,
             retryCount: (job as { retryCount?: number }).retryCount ?? 0,
             signal: job.signal,

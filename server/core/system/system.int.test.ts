@@ -62,6 +62,22 @@ describe('system routes', () => {
     expect(response.body).toContain('dc_process_cpu_seconds_total')
   })
 
+  it('/metrics counts each request once, HEAD by its own method, and unmatched paths together', async () => {
+    const count = async (pattern: RegExp) =>
+      Number(pattern.exec((await app.inject('/metrics')).body)?.[1] ?? 0)
+    const head = /dc_http_request_duration_seconds_count\{method="HEAD",route="\/health",status="200"\} (\d+)/
+    const get = /dc_http_request_duration_seconds_count\{method="GET",route="\/health",status="200"\} (\d+)/
+    const unmatched =
+      /dc_http_request_duration_seconds_count\{method="GET",route="unmatched",status="404"\} (\d+)/
+    const [heads, gets, misses] = [await count(head), await count(get), await count(unmatched)]
+    await app.inject({ method: 'HEAD', url: '/health' })
+    await app.inject('/health')
+    await app.inject('/no/such/path')
+    expect(await count(head)).toBe(heads + 1)
+    expect(await count(get)).toBe(gets + 1)
+    expect(await count(unmatched)).toBe(misses + 1)
+  })
+
   it('/api/v1/system/info reports the loaded city in the +07:00 zone', async () => {
     const response = await app.inject('/api/v1/system/info')
     expect(response.statusCode).toBe(200)

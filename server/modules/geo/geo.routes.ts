@@ -11,14 +11,17 @@ import {
 } from '@dc/contracts'
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox'
 import Type from 'typebox'
-import type { GeoService } from './geo.service.ts'
+import { access } from '../../core/http/access.ts'
+import type { Platform } from '../../core/platform.ts'
 
 /** /api/v1/geo: administrative units (locate, wards, old→new) and the layer registry. */
-export function geoRoutes(geo: GeoService): FastifyPluginAsyncTypebox {
+export function geoRoutes(platform: Platform): FastifyPluginAsyncTypebox {
+  const { geo } = platform.services
   return async (app) => {
     app.get(
       '/api/v1/geo/locate',
       {
+        config: { access: access.public() },
         schema: {
           tags: ['geo'],
           summary: 'The ward at a point (WGS84 lon/lat); 404 outside_city when the point is not in the city',
@@ -35,6 +38,7 @@ export function geoRoutes(geo: GeoService): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/geo/wards',
       {
+        config: { access: access.public() },
         schema: {
           tags: ['geo'],
           summary: 'Search the 2025 wards by name (diacritics optional) or code',
@@ -50,6 +54,7 @@ export function geoRoutes(geo: GeoService): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/geo/wards/resolve',
       {
+        config: { access: access.public() },
         schema: {
           tags: ['geo'],
           summary: 'Address helper: a ward written the old (pre-2025) or new way → the 2025 ward(s)',
@@ -63,6 +68,7 @@ export function geoRoutes(geo: GeoService): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/geo/wards/:code',
       {
+        config: { access: access.public() },
         schema: {
           tags: ['geo'],
           summary: 'One ward: names, kind, area, extent, and the former wards it was formed from',
@@ -76,6 +82,7 @@ export function geoRoutes(geo: GeoService): FastifyPluginAsyncTypebox {
     app.get(
       '/api/v1/geo/layers',
       {
+        config: { access: access.public() },
         schema: {
           tags: ['geo'],
           summary: 'The map layers: titles, attribution, size, version',

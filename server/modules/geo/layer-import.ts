@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import type { Readable } from 'node:stream'
+import { finished } from 'node:stream/promises'
 import { toNfc } from '@dc/contracts'
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
@@ -88,6 +89,10 @@ async function validateToSpool(
   const schema = importPropertiesSchema(layer)
   const ids = new Set<string>()
   const out = createWriteStream(spool)
+  // Listen from the start: the file opens asynchronously, and an early error (or one after the
+  // spool directory is removed on a refused file) must never surface as an uncaught 'error' event.
+  const spoolClosed = finished(out)
+  spoolClosed.catch(() => undefined)
   // pick() calls the filter once per match it starts, in document order: remember what each was.
   const kinds: Array<'type' | 'crs' | 'feature'> = []
   let index = -1
@@ -145,6 +150,7 @@ async function validateToSpool(
     }
   } catch (error) {
     out.destroy()
+    await spoolClosed.catch(() => undefined)
     report(
       problem(
         '/',
@@ -155,7 +161,7 @@ async function validateToSpool(
     return { count, errors }
   }
   out.end()
-  await once(out, 'close')
+  await spoolClosed
   if (!sawType)
     report(problem('/type', 'Thiếu "type": "FeatureCollection".', 'Missing "type": "FeatureCollection".'))
   if (index === -1 && errors.length === 0) {

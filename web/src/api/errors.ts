@@ -1,5 +1,11 @@
 import type { LocalizedText, Problem } from '@dc/contracts'
 
+/** A field the server refused, with the JSON pointer (or parameter name) it is about. */
+export interface FailedField {
+  pointer: string
+  message: LocalizedText
+}
+
 /**
  * Why a request failed, in a form the UI can put into words in either language:
  * - `problem`: the API answered with RFC 9457 problem+json, which carries its own vi/en messages;
@@ -7,7 +13,16 @@ import type { LocalizedText, Problem } from '@dc/contracts'
  * - `unexpected`: an answer we cannot read (wrong status or body).
  */
 export type RequestFailure =
-  | { kind: 'problem'; status: number; messages: LocalizedText; code: string }
+  | {
+      kind: 'problem'
+      status: number
+      messages: LocalizedText
+      code: string
+      /** Per-field messages of a `validation_failed` answer. */
+      errors?: FailedField[]
+      /** Seconds to wait, from Retry-After (429 `account_locked`, `rate_limited`). */
+      retryAfterSeconds?: number
+    }
   | { kind: 'network' }
   | { kind: 'unexpected'; status: number }
 

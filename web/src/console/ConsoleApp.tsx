@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { AppShell } from '../shell/AppShell.tsx'
 import { ConsoleNav } from './ConsoleNav.tsx'
+import { OfficialHeaderAccount } from './OfficialHeaderAccount.tsx'
 import { SystemStatusPanel } from './SystemStatusPanel.tsx'
 
 /** The officials' console home (`/console`): the system status panel. */
@@ -11,6 +12,7 @@ export function ConsoleApp() {
       documentTitle={t('console.documentTitle')}
       homeHref="/console"
       subtitle={t('console.productSubtitle')}
+      account={<OfficialHeaderAccount />}
       nav={<ConsoleNav current="status" />}
       footerLinks={
         <li>

@@ -1,17 +1,33 @@
 import { useTranslation } from 'react-i18next'
+import { isAdmin, useOfficial } from './officialSession.tsx'
 
 /** The console's pages. */
-export const consolePaths = { status: '/console', map: '/console/ban-do' } as const
-export type ConsolePage = keyof typeof consolePaths
+export const consolePaths = {
+  status: '/console',
+  map: '/console/ban-do',
+  admin: '/console/quan-tri',
+  account: '/console/tai-khoan',
+  signIn: '/console/dang-nhap',
+} as const
+export type ConsolePage = Exclude<keyof typeof consolePaths, 'signIn'>
 
 /** Links to the console's pages, the current one marked for screen readers and by a bar. */
 export function ConsoleNav({ current }: { current: ConsolePage }) {
   const { t } = useTranslation()
-  const label = { status: t('console.navStatus'), map: t('console.navMap') }
+  const official = useOfficial()
+  const label = {
+    status: t('console.navStatus'),
+    map: t('console.navMap'),
+    admin: t('console.navAdmin'),
+    account: t('console.navAccount'),
+  }
+  // Administration is only for agency and system administrators (the server checks it too).
+  const pages: ConsolePage[] =
+    official && isAdmin(official) ? ['status', 'map', 'admin', 'account'] : ['status', 'map', 'account']
   return (
     <nav className="app-nav" aria-label={t('console.navLabel')}>
       <ul>
-        {(Object.keys(consolePaths) as ConsolePage[]).map((page) => (
+        {pages.map((page) => (
           <li key={page}>
             <a href={consolePaths[page]} aria-current={page === current ? 'page' : undefined}>
               {label[page]}

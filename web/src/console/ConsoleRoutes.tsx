@@ -1,18 +1,44 @@
 import { useTranslation } from 'react-i18next'
 import { NotFoundPage } from '../shell/NotFoundPage.tsx'
 import { currentPath } from '../shell/routing.ts'
+import { AdminPage } from './AdminPage.tsx'
 import { ConsoleApp } from './ConsoleApp.tsx'
 import { ConsoleMapPage } from './ConsoleMapPage.tsx'
 import { consolePaths } from './ConsoleNav.tsx'
+import { OfficialAccountPage } from './OfficialAccountPage.tsx'
+import { OfficialSignInPage } from './OfficialSignInPage.tsx'
+import { RequireOfficial } from './officialSession.tsx'
 
-/** The console's pages by path. */
+/** The console's pages by path; all but the sign-in page need a signed-in official. */
 export function ConsoleRoutes() {
   const { t } = useTranslation()
   switch (currentPath()) {
+    case consolePaths.signIn:
+      return <OfficialSignInPage />
     case consolePaths.status:
-      return <ConsoleApp />
+      return (
+        <RequireOfficial>
+          <ConsoleApp />
+        </RequireOfficial>
+      )
     case consolePaths.map:
-      return <ConsoleMapPage />
+      return (
+        <RequireOfficial>
+          <ConsoleMapPage />
+        </RequireOfficial>
+      )
+    case consolePaths.admin:
+      return (
+        <RequireOfficial>
+          <AdminPage />
+        </RequireOfficial>
+      )
+    case consolePaths.account:
+      return (
+        <RequireOfficial>
+          <OfficialAccountPage />
+        </RequireOfficial>
+      )
     default:
       return (
         <NotFoundPage

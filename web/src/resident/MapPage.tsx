@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { MapSection } from '../map/MapSection.tsx'
-import { AppShell } from '../shell/AppShell.tsx'
+import { ResidentShell } from './ResidentShell.tsx'
 
 /** Path of the digital map in the resident app. */
 export const mapPath = '/ban-do'
@@ -9,17 +9,8 @@ export const mapPath = '/ban-do'
 export function MapPage() {
   const { t } = useTranslation()
   return (
-    <AppShell
-      documentTitle={t('map.documentTitle')}
-      homeHref="/"
-      layout="fill"
-      footerLinks={
-        <li>
-          <a href="/console">{t('resident.consoleLink')}</a>
-        </li>
-      }
-    >
+    <ResidentShell documentTitle={t('map.documentTitle')} layout="fill">
       <MapSection heading={t('map.heading')} />
-    </AppShell>
+    </ResidentShell>
   )
 }

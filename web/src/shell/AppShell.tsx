@@ -14,6 +14,8 @@ export interface AppShellProps {
   footerLinks?: ReactNode
   /** The app's page links, between the header and the main content. */
   nav?: ReactNode
+  /** The header's account area: the sign-in link, or who is signed in. */
+  account?: ReactNode
   /** `fill`: the main content fills the viewport below the header (the map); the footer follows. */
   layout?: 'page' | 'fill'
   children: ReactNode
@@ -26,6 +28,7 @@ export function AppShell({
   subtitle,
   footerLinks,
   nav,
+  account,
   layout = 'page',
   children,
 }: AppShellProps) {
@@ -34,7 +37,7 @@ export function AppShell({
   return (
     <>
       <SkipLink targetId={mainContentId} />
-      <SiteHeader homeHref={homeHref} subtitle={subtitle} />
+      <SiteHeader homeHref={homeHref} subtitle={subtitle} account={account} />
       {nav}
       <main id={mainContentId} tabIndex={-1} className={layout === 'fill' ? 'page page--fill' : 'page'}>
         {children}

@@ -2,7 +2,9 @@ import { useTranslation } from 'react-i18next'
 import { AppShell, type AppShellProps } from './AppShell.tsx'
 
 /** What an app shows for a path it does not know (the server sends every app path to the app). */
-export function NotFoundPage(props: Pick<AppShellProps, 'homeHref' | 'subtitle' | 'footerLinks'>) {
+export function NotFoundPage(
+  props: Pick<AppShellProps, 'homeHref' | 'subtitle' | 'footerLinks' | 'account'>,
+) {
   const { t } = useTranslation()
   return (
     <AppShell documentTitle={t('app.notFoundTitle')} {...props}>

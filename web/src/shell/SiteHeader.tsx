@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { LanguageSwitch } from './LanguageSwitch.tsx'
 
@@ -6,9 +7,11 @@ export interface SiteHeaderProps {
   homeHref: string
   /** Shown after the product name, e.g. "Cổng cán bộ" on the console. */
   subtitle?: string | undefined
+  /** Who is signed in (or the sign-in link), after the language switch. */
+  account?: ReactNode
 }
 
-export function SiteHeader({ homeHref, subtitle }: SiteHeaderProps) {
+export function SiteHeader({ homeHref, subtitle, account }: SiteHeaderProps) {
   const { t } = useTranslation()
   return (
     <header className="site-header">
@@ -18,7 +21,10 @@ export function SiteHeader({ homeHref, subtitle }: SiteHeaderProps) {
           <span className="brand__name">{t('app.productName')}</span>
           {subtitle ? <span className="brand__subtitle">{subtitle}</span> : null}
         </a>
-        <LanguageSwitch />
+        <div className="site-header__tools">
+          <LanguageSwitch />
+          {account}
+        </div>
       </div>
     </header>
   )

@@ -2,8 +2,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { testApp, workerDatabase } from '../../../../tests/support/test-platform.ts'
-import { loadConfig } from '../../../config.ts'
+import { testApp, testConfig, workerDatabase } from '../../../../tests/support/test-platform.ts'
 import { markLayerChanged } from '../layer.repository.ts'
 import { findLayer, type LayerDefinition } from '../layers.ts'
 import { decodeGlyphs, decodeTile } from './test-helpers.ts'
@@ -228,11 +227,7 @@ describe('GET /tiles/{layer}.json (TileJSON 3.0.0)', () => {
   })
 
   it('uses PUBLIC_BASE_URL for tile URLs when it is set', async () => {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      PUBLIC_BASE_URL: 'https://bando.hcmc.gov.vn/',
-    })
+    const config = testConfig({ PUBLIC_BASE_URL: 'https://bando.hcmc.gov.vn/' })
     const configured = await testApp(undefined, { config })
     try {
       const tilejson = (await configured.inject('/tiles/wards.json')).json()

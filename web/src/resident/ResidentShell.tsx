@@ -1,0 +1,23 @@
+import type { ReactNode } from 'react'
+import { useTranslation } from 'react-i18next'
+import { ResidentHeaderAccount } from '../auth/ResidentHeaderAccount.tsx'
+import { AppShell, type AppShellProps } from '../shell/AppShell.tsx'
+
+/** The resident app's frame: home link, the sign-in/account area, and the link to the console. */
+export function ResidentShell(props: Omit<AppShellProps, 'homeHref' | 'account' | 'footerLinks'>) {
+  return <AppShell {...props} {...residentFrame()} />
+}
+
+/** The parts of the frame every resident page shares (also used by the not-found page). */
+export function residentFrame(): { homeHref: string; account: ReactNode; footerLinks: ReactNode } {
+  return { homeHref: '/', account: <ResidentHeaderAccount />, footerLinks: <ResidentFooterLinks /> }
+}
+
+function ResidentFooterLinks() {
+  const { t } = useTranslation()
+  return (
+    <li>
+      <a href="/console">{t('resident.consoleLink')}</a>
+    </li>
+  )
+}
