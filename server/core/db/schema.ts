@@ -230,4 +230,3 @@ export interface AccessLogTable {
   prev_hash: string
   hash: string
 }
-
