@@ -13,12 +13,15 @@ import { buildProblem, problemFor, sendProblem } from './core/http/problem.ts'
 import { appPageFor, registerWeb } from './core/http/web.ts'
 import type { Platform } from './core/platform.ts'
 import { systemRoutes } from './core/system/system.routes.ts'
+import { feedbackConsoleRoutes } from './modules/feedback/console.routes.ts'
+import { feedbackRoutes } from './modules/feedback/feedback.routes.ts'
 import { geoRoutes } from './modules/geo/geo.routes.ts'
 import { layerImportRoutes } from './modules/geo/layer-import.routes.ts'
 import { ogcRoutes } from './modules/geo/ogc/ogc.routes.ts'
 import { tileRoutes } from './modules/geo/tiles/tile.routes.ts'
 import { registerApiKeyRateLimit } from './modules/identity/api-key-rate-limit.ts'
 import { identityRoutes } from './modules/identity/identity.routes.ts'
+import { inboxRoutes } from './modules/notify/inbox.routes.ts'
 
 /** Client-supplied request ids are kept only when they are short and plain (they end up in logs). */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/
@@ -106,6 +109,9 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(layerImportRoutes(platform))
   await app.register(publicRoutes(tileRoutes(platform)))
   await app.register(publicRoutes(ogcRoutes(platform)))
+  await app.register(feedbackRoutes(platform))
+  await app.register(feedbackConsoleRoutes(platform))
+  await app.register(inboxRoutes(platform))
   if (options.serveWeb ?? true) webServed = await registerWeb(app, config.webDist)
   return app
 }

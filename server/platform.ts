@@ -10,12 +10,11 @@ import type { JobDefinition } from './core/jobs/definition.ts'
 import { JobQueue } from './core/jobs/queue.ts'
 import type { Platform } from './core/platform.ts'
 import { runSeeds, type SeedDefinition } from './core/seed.ts'
-import { GeoService } from './modules/geo/geo.service.ts'
-import { createIdentity } from './modules/identity/identity.ts'
 import { ensureDemoOfficials } from './modules/identity/officials/demo-officials.ts'
 import { assertOfficialSignInConfig } from './modules/identity/officials/official-oidc.ts'
 import { assertResidentSignInConfig } from './modules/identity/residents/oidc-client.ts'
 import { JOBS, SCHEDULES, SEEDS } from './modules/index.ts'
+import { createServices } from './modules/services.ts'
 
 export const VERSION: string = JSON.parse(
   readFileSync(new URL('../package.json', import.meta.url), 'utf8'),
@@ -82,10 +81,7 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
     await jobs.register(jobDefinitions)
 
     // The modules' services: the same instances serve the routes and the job handlers.
-    const services: Platform['services'] = {
-      geo: new GeoService(database.db),
-      identity: await createIdentity(database, config, logger),
-    }
+    const services = await createServices(database, config, jobs, logger)
     if (isWorker) {
       await jobs.work({ services })
       // Timetabled jobs (e.g. the daily personal-data retention); scheduling again is a no-op.

@@ -293,6 +293,102 @@ export const PROBLEMS = {
       en: 'No resident account matches.',
     },
   },
+  report_not_found: {
+    status: 404,
+    title: { vi: 'Không tìm thấy phản ánh', en: 'Report not found' },
+    detail: {
+      vi: 'Không có phản ánh này, hoặc phản ánh không công khai.',
+      en: 'There is no such report, or it is not public.',
+    },
+  },
+  category_not_found: {
+    status: 422,
+    title: { vi: 'Lĩnh vực phản ánh không hợp lệ', en: 'Unknown report category' },
+    detail: {
+      vi: 'Vui lòng chọn một lĩnh vực cụ thể trong danh sách.',
+      en: 'Please choose a specific category from the list.',
+    },
+  },
+  location_required: {
+    status: 422,
+    title: { vi: 'Chưa có vị trí', en: 'No location' },
+    detail: {
+      vi: 'Vui lòng chọn vị trí trên bản đồ, hoặc ghi phường, xã nơi xảy ra sự việc.',
+      en: 'Please pick the place on the map, or give the ward where it happens.',
+    },
+  },
+  ward_ambiguous: {
+    status: 422,
+    title: { vi: 'Chưa xác định được phường, xã', en: 'Which ward?' },
+    detail: {
+      vi: 'Tên phường, xã này ứng với nhiều nơi hoặc không có. Vui lòng chọn trên bản đồ hoặc ghi rõ tên phường, xã mới.',
+      en: 'This ward name matches several places or none. Please pick the place on the map or give the new ward name.',
+    },
+  },
+  idempotency_key_reused: {
+    status: 422,
+    title: { vi: 'Mã gửi lại đã được dùng cho nội dung khác', en: 'Idempotency key already used' },
+    detail: {
+      vi: 'Mã Idempotency-Key này đã dùng cho một phản ánh có nội dung khác. Hãy tạo mã mới cho phản ánh mới.',
+      en: 'This Idempotency-Key was used for a report with different content. Use a new key for a new report.',
+    },
+  },
+  report_transition_invalid: {
+    status: 409,
+    title: { vi: 'Không thể thực hiện lúc này', en: 'Not possible now' },
+    detail: {
+      vi: 'Trạng thái của phản ánh không cho phép thao tác này.',
+      en: "The report's status does not allow this action.",
+    },
+  },
+  report_window_over: {
+    status: 409,
+    title: { vi: 'Đã hết thời hạn phản hồi', en: 'The time to respond is over' },
+    detail: {
+      vi: 'Thời hạn đánh giá hoặc báo chưa khắc phục của phản ánh này đã hết. Bạn có thể gửi một phản ánh mới.',
+      en: 'The time to rate this report or say it is not fixed is over. You can send a new report.',
+    },
+  },
+  after_photo_required: {
+    status: 422,
+    title: { vi: 'Cần ảnh sau khi xử lý', en: 'An after-photo is needed' },
+    detail: {
+      vi: 'Lĩnh vực này cần kèm ít nhất một ảnh chụp sau khi xử lý.',
+      en: 'This category needs at least one photo taken after the work.',
+    },
+  },
+  photo_too_large: {
+    status: 413,
+    title: { vi: 'Ảnh quá lớn', en: 'Photo too large' },
+    detail: {
+      vi: 'Ảnh quá lớn: tối đa 10 MB và 40 megapixel mỗi ảnh. Vui lòng chọn ảnh nhỏ hơn rồi gửi lại.',
+      en: 'The photo is too large: at most 10 MB and 40 megapixels per photo. Please choose a smaller photo and send it again.',
+    },
+  },
+  photo_unsupported: {
+    status: 415,
+    title: { vi: 'Định dạng ảnh không được hỗ trợ', en: 'Photo format not supported' },
+    detail: {
+      vi: 'Chỉ nhận ảnh JPEG, PNG hoặc WebP. Với ảnh HEIC từ iPhone, vào Cài đặt › Camera › Định dạng và chọn “Tương thích nhất”.',
+      en: 'Only JPEG, PNG or WebP photos are accepted. For HEIC photos from an iPhone, choose Settings › Camera › Formats › Most Compatible.',
+    },
+  },
+  photo_corrupt: {
+    status: 422,
+    title: { vi: 'Không đọc được ảnh', en: 'The photo cannot be read' },
+    detail: {
+      vi: 'Tệp ảnh bị hỏng, trống hoặc chưa tải lên hết. Vui lòng chọn lại ảnh và gửi lại.',
+      en: 'The photo file is damaged, empty or was not fully uploaded. Please choose it again and resend.',
+    },
+  },
+  photo_not_usable: {
+    status: 422,
+    title: { vi: 'Không dùng được ảnh này', en: 'This photo cannot be used' },
+    detail: {
+      vi: 'Ảnh không tồn tại, đã được dùng cho phản ánh khác, hoặc không phải do bạn tải lên. Vui lòng tải ảnh lên lại.',
+      en: 'The photo does not exist, is already used by another report, or was not uploaded by you. Please upload it again.',
+    },
+  },
 } as const satisfies Record<string, ProblemMessage>
 
 export type ProblemCode = keyof typeof PROBLEMS

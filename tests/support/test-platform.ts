@@ -4,9 +4,8 @@ import { buildApp } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import { type Database, openDatabase } from '../../server/core/db/database.ts'
 import type { Platform } from '../../server/core/platform.ts'
-import { GeoService } from '../../server/modules/geo/geo.service.ts'
-import { createIdentity } from '../../server/modules/identity/identity.ts'
 import { SEEDS } from '../../server/modules/index.ts'
+import { createServices } from '../../server/modules/services.ts'
 import { VERSION } from '../../server/platform.ts'
 import { copyEmbeddedTemplate, createPostgresWorkerDatabase, dropPostgresDatabase } from './templates.ts'
 
@@ -62,7 +61,7 @@ export async function testPlatform(database: Database, overrides: Partial<Platfo
     version: VERSION,
     seedNames: SEEDS.map((seed) => seed.name),
     lifecycle: { draining: false },
-    services: { geo: new GeoService(database.db), identity: await createIdentity(database, config) },
+    services: await createServices(database, config, overrides.jobs),
     ...overrides,
   }
 }

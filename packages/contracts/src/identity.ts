@@ -60,5 +60,5 @@ export type ActiveSessionList = Static<typeof ActiveSessionList>
 export const SessionIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) })
 
 /** What an API key may be allowed to do. Modules add scopes as they add machine endpoints. */
-export const API_SCOPE_NAMES = ['geo:import'] as const
+export const API_SCOPE_NAMES = ['geo:import', 'open311'] as const
 export type ApiScopeName = (typeof API_SCOPE_NAMES)[number]

@@ -1,3 +1,4 @@
+export * from './feedback.ts'
 export * from './geo.ts'
 export * from './identity.ts'
 export * from './identity-official-oidc.ts'

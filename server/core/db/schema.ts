@@ -22,6 +22,17 @@ export interface DB {
   'identity.pending_sign_ins': PendingSignInsTable
   'identity.api_keys': ApiKeysTable
   'identity.access_log': AccessLogTable
+  'feedback.categories': FeedbackCategoriesTable
+  'feedback.routing_rules': RoutingRulesTable
+  'feedback.reports': ReportsTable
+  'feedback.report_answers': ReportAnswersTable
+  'feedback.report_coordinators': ReportCoordinatorsTable
+  'feedback.report_events': ReportEventsTable
+  'feedback.photos': PhotosTable
+  'feedback.followers': FollowersTable
+  'feedback.area_follows': AreaFollowsTable
+  'feedback.response_templates': ResponseTemplatesTable
+  'notify.inbox': InboxTable
 }
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
@@ -229,4 +240,157 @@ export interface AccessLogTable {
   request_id: string | null
   prev_hash: string
   hash: string
+}
+
+export interface FeedbackCategoriesTable {
+  id: string
+  parent_id: string | null
+  name: string
+  name_en: string
+  description: Generated<string>
+  description_en: Generated<string>
+  deadline_working_days: Generated<number>
+  requires_after_photo: Generated<boolean>
+  /** CategoryQuestion[] (contracts), validated when written */
+  questions: ColumnType<unknown[], string, string>
+  sort_order: Generated<number>
+  active: Generated<boolean>
+}
+
+export interface RoutingRulesTable {
+  id: string
+  category_id: string
+  ward_code: string | null
+  agency_id: string
+  note: string | null
+  updated_by: string | null
+  updated_at: DefaultedTimestamp
+}
+
+/** location is PostGIS geography: written and read through SQL (ST_MakePoint, ST_X), never as a value. */
+export interface ReportsTable {
+  id: string
+  code: string
+  category_id: string
+  description: string
+  description_hidden: Generated<boolean>
+  search_text: Generated<string>
+  location: unknown
+  location_precision: 'point' | 'ward'
+  address: string | null
+  ward_code: string
+  agency_id: string
+  status: string
+  is_public: boolean
+  anonymous: boolean
+  source: 'web' | 'open311'
+  reporter_id: string | null
+  api_key_id: string | null
+  contact_name: string | null
+  contact_email_enc: string | null
+  contact_phone_enc: string | null
+  submitter: string
+  idempotency_key: string | null
+  request_hash: string | null
+  me_too_count: Generated<number>
+  reopen_count: Generated<number>
+  submitted_at: DefaultedTimestamp
+  forwarded_at: NullableTimestamp
+  deadline_at: NullableTimestamp
+  reminded_at: NullableTimestamp
+  escalated_at: NullableTimestamp
+  escalated_to: string | null
+  resolved_at: NullableTimestamp
+  closed_at: NullableTimestamp
+  rating: number | null
+  updated_at: DefaultedTimestamp
+  version: Generated<number>
+}
+
+export interface ReportAnswersTable {
+  report_id: string
+  question_code: string
+  position: Generated<number>
+  value: string
+}
+
+export interface ReportCoordinatorsTable {
+  report_id: string
+  agency_id: string
+  added_at: DefaultedTimestamp
+}
+
+export interface ReportEventsTable {
+  id: Generated<number>
+  report_id: string
+  at: DefaultedTimestamp
+  kind: string
+  actor_kind: 'resident' | 'official' | 'system' | 'integration'
+  actor_id: string | null
+  agency_id: string | null
+  from_status: string | null
+  to_status: string | null
+  message: string | null
+  rating: number | null
+  public: Generated<boolean>
+}
+
+export interface PhotosTable {
+  id: string
+  report_id: string | null
+  purpose: 'report' | 'after'
+  uploaded_by: string
+  content_type: string
+  display: Uint8Array
+  thumbnail: Uint8Array
+  width: number
+  height: number
+  bytes: number
+  sha256: string
+  gps_lon: number | null
+  gps_lat: number | null
+  hidden_at: NullableTimestamp
+  hidden_reason: string | null
+  position: Generated<number>
+  created_at: DefaultedTimestamp
+}
+
+export interface FollowersTable {
+  report_id: string
+  resident_id: string
+  reason: 'reporter' | 'me_too' | 'follow'
+  created_at: DefaultedTimestamp
+}
+
+export interface AreaFollowsTable {
+  id: string
+  resident_id: string
+  ward_code: string | null
+  center: unknown
+  radius_meters: number | null
+  label: string | null
+  created_at: DefaultedTimestamp
+}
+
+export interface ResponseTemplatesTable {
+  id: string
+  agency_id: string
+  category_id: string | null
+  title: string
+  body: string
+  created_by: string | null
+  created_at: DefaultedTimestamp
+}
+
+export interface InboxTable {
+  id: string
+  resident_id: string
+  delivery_key: string
+  title: string
+  title_en: string
+  body: string
+  body_en: string
+  link: string | null
+  created_at: DefaultedTimestamp
+  read_at: NullableTimestamp
 }

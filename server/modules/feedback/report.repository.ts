@@ -1,0 +1,489 @@
+import type { ReportStatus } from '@dc/contracts'
+import { type Kysely, sql, type Transaction } from 'kysely'
+import type { DB } from '../../core/db/schema.ts'
+
+/** Every SQL statement of the feedback module's reports lives here; services never write SQL. */
+
+type Executor = Kysely<DB> | Transaction<DB>
+
+export interface ReportRow {
+  id: string
+  code: string
+  category_id: string
+  description: string
+  description_hidden: boolean
+  lon: number
+  lat: number
+  location_precision: 'point' | 'ward'
+  address: string | null
+  ward_code: string
+  agency_id: string
+  status: ReportStatus
+  is_public: boolean
+  anonymous: boolean
+  source: 'web' | 'open311'
+  reporter_id: string | null
+  api_key_id: string | null
+  contact_name: string | null
+  contact_email_enc: string | null
+  contact_phone_enc: string | null
+  submitter: string
+  request_hash: string | null
+  me_too_count: number
+  reopen_count: number
+  submitted_at: Date
+  forwarded_at: Date | null
+  deadline_at: Date | null
+  reminded_at: Date | null
+  escalated_at: Date | null
+  escalated_to: string | null
+  resolved_at: Date | null
+  closed_at: Date | null
+  rating: number | null
+  updated_at: Date
+  version: number
+}
+
+const reportColumns = sql`r.id, r.code, r.category_id, r.description, r.description_hidden,
+  ST_X(r.location::geometry) AS lon, ST_Y(r.location::geometry) AS lat, r.location_precision, r.address,
+  r.ward_code, r.agency_id, r.status, r.is_public, r.anonymous, r.source, r.reporter_id, r.api_key_id,
+  r.contact_name, r.contact_email_enc, r.contact_phone_enc, r.submitter, r.request_hash,
+  r.me_too_count, r.reopen_count, r.submitted_at, r.forwarded_at, r.deadline_at, r.reminded_at,
+  r.escalated_at, r.escalated_to, r.resolved_at, r.closed_at, r.rating, r.updated_at, r.version`
+
+export interface NewReport {
+  id: string
+  categoryId: string
+  description: string
+  searchText: string
+  lon: number
+  lat: number
+  precision: 'point' | 'ward'
+  address: string | null
+  wardCode: string
+  agencyId: string
+  isPublic: boolean
+  anonymous: boolean
+  source: 'web' | 'open311'
+  reporterId: string | null
+  apiKeyId: string | null
+  contactName: string | null
+  contactEmailEnc: string | null
+  contactPhoneEnc: string | null
+  submitter: string
+  idempotencyKey: string | null
+  requestHash: string
+  deadlineAt: Date
+  actorKind: 'resident' | 'integration'
+  actorId: string
+}
+
+/**
+ * Writes a report already forwarded to its agency, its first two timeline entries and the
+ * reporter as a follower, in one statement (one round trip on the submit path). Returns undefined
+ * when the submitter already sent a report with this idempotency key.
+ */
+export async function insertReport(
+  trx: Executor,
+  report: NewReport,
+): Promise<{ id: string; forwardedEventId: number } | undefined> {
+  const result = await sql<{ id: string; forwarded_event_id: string }>`
+    WITH r AS (
+      INSERT INTO feedback.reports (id, code, category_id, description, search_text, location,
+        location_precision, address, ward_code, agency_id, status, is_public, anonymous, source,
+        reporter_id, api_key_id, contact_name, contact_email_enc, contact_phone_enc, submitter,
+        idempotency_key, request_hash, submitted_at, forwarded_at, deadline_at)
+      VALUES (${report.id},
+        'PA-' || to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') || '-'
+          || lpad(nextval('feedback.report_number')::text, 6, '0'),
+        ${report.categoryId}, ${report.description}, ${report.searchText},
+        ST_SetSRID(ST_MakePoint(${report.lon}, ${report.lat}), 4326)::geography, ${report.precision},
+        ${report.address}, ${report.wardCode}, ${report.agencyId}, 'forwarded', ${report.isPublic},
+        ${report.anonymous}, ${report.source}, ${report.reporterId}, ${report.apiKeyId},
+        ${report.contactName}, ${report.contactEmailEnc}, ${report.contactPhoneEnc}, ${report.submitter},
+        ${report.idempotencyKey}, ${report.requestHash}, now(), now(), ${report.deadlineAt})
+      ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+      RETURNING id, submitted_at
+    ), events AS (
+      -- One statement, in order: ids follow the timeline (submitted, then forwarded).
+      INSERT INTO feedback.report_events (report_id, at, kind, actor_kind, actor_id, agency_id, from_status, to_status)
+      SELECT r.id, r.submitted_at, e.kind, e.actor_kind, e.actor_id, e.agency_id, e.from_status, e.to_status
+      FROM r CROSS JOIN (VALUES
+        (1, 'submitted', ${report.actorKind}, ${report.actorId}, NULL, NULL, 'submitted'),
+        (2, 'forwarded', 'system', NULL, ${report.agencyId}, 'submitted', 'forwarded')
+      ) AS e (n, kind, actor_kind, actor_id, agency_id, from_status, to_status)
+      ORDER BY e.n
+      RETURNING id, kind
+    ), follower AS (
+      INSERT INTO feedback.followers (report_id, resident_id, reason)
+      SELECT id, ${report.reporterId}::uuid, 'reporter' FROM r WHERE ${report.reporterId}::uuid IS NOT NULL
+    )
+    SELECT r.id, events.id AS forwarded_event_id FROM r, events WHERE events.kind = 'forwarded'`.execute(trx)
+  const row = result.rows[0]
+  return row ? { id: row.id, forwardedEventId: Number(row.forwarded_event_id) } : undefined
+}
+
+export async function findBySubmitterKey(
+  db: Executor,
+  submitter: string,
+  idempotencyKey: string,
+): Promise<ReportRow | undefined> {
+  const result = await sql<ReportRow>`SELECT ${reportColumns} FROM feedback.reports r
+    WHERE r.submitter = ${submitter} AND r.idempotency_key = ${idempotencyKey}`.execute(db)
+  return result.rows[0]
+}
+
+export async function findReport(
+  db: Executor,
+  id: string,
+  forUpdate = false,
+): Promise<ReportRow | undefined> {
+  const result = forUpdate
+    ? await sql<ReportRow>`SELECT ${reportColumns} FROM feedback.reports r WHERE r.id = ${id} FOR UPDATE`.execute(
+        db,
+      )
+    : await sql<ReportRow>`SELECT ${reportColumns} FROM feedback.reports r WHERE r.id = ${id}`.execute(db)
+  return result.rows[0]
+}
+
+export async function insertAnswers(
+  trx: Executor,
+  reportId: string,
+  answers: { code: string; values: string[] }[],
+): Promise<void> {
+  const rows = answers.flatMap((answer) =>
+    answer.values.map((value, position) => ({
+      report_id: reportId,
+      question_code: answer.code,
+      position,
+      value,
+    })),
+  )
+  if (rows.length > 0) await trx.insertInto('feedback.report_answers').values(rows).execute()
+}
+
+export async function answersOf(db: Executor, reportId: string): Promise<Record<string, string | string[]>> {
+  const rows = await db
+    .selectFrom('feedback.report_answers')
+    .select(['question_code', 'value'])
+    .where('report_id', '=', reportId)
+    .orderBy('question_code')
+    .orderBy('position')
+    .execute()
+  const answers: Record<string, string[]> = {}
+  for (const row of rows) {
+    const values = answers[row.question_code] ?? []
+    values.push(row.value)
+    answers[row.question_code] = values
+  }
+  return Object.fromEntries(
+    Object.entries(answers).map(([code, values]) => [
+      code,
+      values.length === 1 ? (values[0] as string) : values,
+    ]),
+  )
+}
+
+/** Attaches uploaded photos to a report; only the uploader's own, unattached photos. Returns how many. */
+export async function attachPhotos(
+  trx: Executor,
+  reportId: string,
+  photoIds: readonly string[],
+  uploadedBy: string,
+  purpose: 'report' | 'after',
+): Promise<number> {
+  let attached = 0
+  for (const [position, id] of photoIds.entries()) {
+    const result = await trx
+      .updateTable('feedback.photos')
+      .set({ report_id: reportId, position, purpose })
+      .where('id', '=', id)
+      .where('uploaded_by', '=', uploadedBy)
+      .where('report_id', 'is', null)
+      .executeTakeFirst()
+    attached += Number(result.numUpdatedRows)
+  }
+  return attached
+}
+
+export interface EventInput {
+  reportId: string
+  kind: string
+  actorKind: 'resident' | 'official' | 'system' | 'integration'
+  actorId?: string | null
+  agencyId?: string | null
+  fromStatus?: string | null
+  toStatus?: string | null
+  message?: string | null
+  rating?: number | null
+  public?: boolean
+}
+
+export async function insertEvent(trx: Executor, event: EventInput): Promise<number> {
+  const row = await trx
+    .insertInto('feedback.report_events')
+    .values({
+      report_id: event.reportId,
+      kind: event.kind,
+      actor_kind: event.actorKind,
+      actor_id: event.actorId ?? null,
+      agency_id: event.agencyId ?? null,
+      from_status: event.fromStatus ?? null,
+      to_status: event.toStatus ?? null,
+      message: event.message ?? null,
+      rating: event.rating ?? null,
+      public: event.public ?? true,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  return Number(row.id)
+}
+
+export interface EventRow {
+  id: number
+  at: Date
+  kind: string
+  actor_kind: 'resident' | 'official' | 'system' | 'integration'
+  actor_id: string | null
+  agency_id: string | null
+  from_status: string | null
+  to_status: string | null
+  message: string | null
+  rating: number | null
+  public: boolean
+}
+
+export async function eventsOf(db: Executor, reportId: string, publicOnly: boolean): Promise<EventRow[]> {
+  let query = db
+    .selectFrom('feedback.report_events')
+    .select([
+      'id',
+      'at',
+      'kind',
+      'actor_kind',
+      'actor_id',
+      'agency_id',
+      'from_status',
+      'to_status',
+      'message',
+      'rating',
+      'public',
+    ])
+    .where('report_id', '=', reportId)
+  if (publicOnly) query = query.where('public', '=', true)
+  const rows = await query.orderBy('id').execute()
+  return rows.map((row) => ({ ...row, id: Number(row.id) }))
+}
+
+export async function findEvent(
+  db: Executor,
+  id: number,
+): Promise<(EventRow & { report_id: string }) | undefined> {
+  const row = await db
+    .selectFrom('feedback.report_events')
+    .selectAll()
+    .where('id', '=', id)
+    .executeTakeFirst()
+  return row ? { ...row, id: Number(row.id) } : undefined
+}
+
+export interface ReportChange {
+  status?: ReportStatus
+  agency_id?: string
+  category_id?: string
+  deadline_at?: Date | null
+  reminded_at?: Date | null
+  escalated_at?: Date | null
+  escalated_to?: string | null
+  resolved_at?: Date | null
+  closed_at?: Date | null
+  rating?: number | null
+  reopen_count?: number
+  description_hidden?: boolean
+}
+
+/** Applies a change and bumps the version (public caches and ETags key on it). */
+export async function updateReport(trx: Executor, id: string, change: ReportChange): Promise<void> {
+  await trx
+    .updateTable('feedback.reports')
+    .set((eb) => ({ ...change, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .execute()
+}
+
+export interface PhotoMeta {
+  id: string
+  report_id: string | null
+  purpose: 'report' | 'after'
+  uploaded_by: string
+  width: number
+  height: number
+  gps_lon: number | null
+  gps_lat: number | null
+  hidden_at: Date | null
+  hidden_reason: string | null
+}
+
+export async function photosOf(db: Executor, reportId: string): Promise<PhotoMeta[]> {
+  return db
+    .selectFrom('feedback.photos')
+    .select([
+      'id',
+      'report_id',
+      'purpose',
+      'uploaded_by',
+      'width',
+      'height',
+      'gps_lon',
+      'gps_lat',
+      'hidden_at',
+      'hidden_reason',
+    ])
+    .where('report_id', '=', reportId)
+    .orderBy('purpose')
+    .orderBy('position')
+    .orderBy('created_at')
+    .execute()
+}
+
+export async function isFollowing(db: Executor, reportId: string, residentId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('feedback.followers')
+    .select('reason')
+    .where('report_id', '=', reportId)
+    .where('resident_id', '=', residentId)
+    .executeTakeFirst()
+  return row !== undefined
+}
+
+export async function followersOf(db: Executor, reportId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('feedback.followers')
+    .select('resident_id')
+    .where('report_id', '=', reportId)
+    .execute()
+  return rows.map((row) => row.resident_id)
+}
+
+export async function coordinatorsOf(db: Executor, reportId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('feedback.report_coordinators')
+    .select('agency_id')
+    .where('report_id', '=', reportId)
+    .orderBy('added_at')
+    .execute()
+  return rows.map((row) => row.agency_id)
+}
+
+export interface NearbyRow {
+  id: string
+  code: string
+  status: ReportStatus
+  distance: number
+  submitted_at: Date
+  me_too_count: number
+  is_public: boolean
+  description: string
+  description_hidden: boolean
+  thumbnail_id: string | null
+}
+
+/** Open reports of a category within `radius` metres, sent in the last `days` days, nearest first. */
+export async function findNearby(
+  db: Executor,
+  lon: number,
+  lat: number,
+  categoryId: string,
+  radius: number,
+  days: number,
+): Promise<NearbyRow[]> {
+  const result = await sql<NearbyRow>`
+    WITH here AS (SELECT ST_SetSRID(ST_MakePoint(${lon}, ${lat}), 4326)::geography AS g)
+    SELECT r.id, r.code, r.status, ST_Distance(r.location, here.g) AS distance, r.submitted_at,
+      r.me_too_count, r.is_public, r.description, r.description_hidden,
+      (SELECT p.id FROM feedback.photos p WHERE p.report_id = r.id AND p.purpose = 'report'
+        AND p.hidden_at IS NULL ORDER BY p.position LIMIT 1) AS thumbnail_id
+    FROM feedback.reports r, here
+    WHERE ST_DWithin(r.location, here.g, ${radius})
+      AND r.category_id = ${categoryId}
+      AND r.status IN ('submitted', 'forwarded', 'in_progress')
+      AND r.submitted_at > now() - make_interval(days => ${days})
+    ORDER BY distance, r.submitted_at DESC
+    LIMIT 10`.execute(db)
+  return result.rows.map((row) => ({ ...row, distance: Number(row.distance) }))
+}
+
+export interface ListFilters {
+  status?: ReportStatus | 'open'
+  categoryIds?: readonly string[]
+  wardCodes?: readonly string[]
+  bbox?: [number, number, number, number]
+  q?: string
+  /** Public listing: only public reports. */
+  publicOnly?: boolean
+  /** Console scope: reports of these agencies (responsible, escalated to or coordinating). */
+  agencyIds?: readonly string[]
+  overdue?: boolean
+  escalated?: boolean
+  residentId?: string
+  limit: number
+  offset: number
+}
+
+export interface ListedRow extends ReportRow {
+  thumbnail_id: string | null
+  total: number
+}
+
+export async function listReports(
+  db: Executor,
+  filters: ListFilters,
+): Promise<{ rows: ListedRow[]; total: number }> {
+  const where = [sql`true`]
+  if (filters.publicOnly) where.push(sql`r.is_public`)
+  if (filters.status === 'open') where.push(sql`r.status IN ('submitted', 'forwarded', 'in_progress')`)
+  else if (filters.status) where.push(sql`r.status = ${filters.status}`)
+  if (filters.categoryIds) where.push(sql`r.category_id IN (${sql.join(filters.categoryIds)})`)
+  if (filters.wardCodes) {
+    where.push(
+      filters.wardCodes.length > 0 ? sql`r.ward_code IN (${sql.join(filters.wardCodes)})` : sql`false`,
+    )
+  }
+  if (filters.bbox) {
+    const [x1, y1, x2, y2] = filters.bbox
+    where.push(sql`r.location && ST_MakeEnvelope(${x1}, ${y1}, ${x2}, ${y2}, 4326)::geography`)
+  }
+  if (filters.q) where.push(sql`r.search_text LIKE ${`%${filters.q.replace(/[\\%_]/g, '\\$&')}%`}`)
+  if (filters.agencyIds) {
+    where.push(
+      filters.agencyIds.length === 0
+        ? sql`false`
+        : sql`(r.agency_id IN (${sql.join(filters.agencyIds)}) OR r.escalated_to IN (${sql.join(filters.agencyIds)})
+            OR EXISTS (SELECT 1 FROM feedback.report_coordinators c WHERE c.report_id = r.id
+              AND c.agency_id IN (${sql.join(filters.agencyIds)})))`,
+    )
+  }
+  if (filters.overdue !== undefined) {
+    const overdue = sql`(r.status IN ('forwarded', 'in_progress') AND r.deadline_at < now())`
+    where.push(filters.overdue ? overdue : sql`NOT ${overdue}`)
+  }
+  if (filters.escalated !== undefined) {
+    where.push(filters.escalated ? sql`r.escalated_to IS NOT NULL` : sql`r.escalated_to IS NULL`)
+  }
+  if (filters.residentId) {
+    where.push(
+      sql`EXISTS (SELECT 1 FROM feedback.followers f WHERE f.report_id = r.id AND f.resident_id = ${filters.residentId})`,
+    )
+  }
+  const result = await sql<ListedRow>`
+    SELECT ${reportColumns},
+      (SELECT p.id FROM feedback.photos p WHERE p.report_id = r.id AND p.purpose = 'report'
+        AND p.hidden_at IS NULL ORDER BY p.position LIMIT 1) AS thumbnail_id,
+      count(*) OVER () AS total
+    FROM feedback.reports r
+    WHERE ${sql.join(where, sql` AND `)}
+    ORDER BY r.submitted_at DESC, r.id
+    LIMIT ${filters.limit} OFFSET ${filters.offset}`.execute(db)
+  const total = result.rows[0] ? Number(result.rows[0].total) : 0
+  return { rows: result.rows, total }
+}
