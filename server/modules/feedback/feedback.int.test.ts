@@ -676,3 +676,56 @@ describe('following an area', () => {
     expect(await inboxOf(wardWatcher)).not.toContain(hidden.code)
   })
 })
+
+describe('personal data', () => {
+  it('is in the resident’s export, and an integration caller’s contact is dropped after retention', async () => {
+    const { caller } = await residentCaller()
+    const sent = (await submit(caller, report(SAI_GON, { categoryId: 'other.other' }))).json()
+    const exported = await app.inject({ method: 'GET', url: '/api/v1/me/export', headers: caller.headers })
+    expect(exported.statusCode, exported.body).toBe(200)
+    expect(JSON.stringify(exported.json().sections.feedback.reports)).toContain(sent.code)
+
+    const { feedback } = platform.services
+    const { id } = await feedback.submit(
+      { ...report(SAI_GON, { categoryId: 'other.other' }), public: true, anonymous: false } as never,
+      {
+        kind: 'integration',
+        apiKeyId: randomUUID(),
+        contact: { name: 'Trần Văn Gọi', email: 'goi@example.vn', phone: '0901234567' },
+      },
+      null,
+      'open311',
+    )
+    const stored = await platform.database.db
+      .selectFrom('feedback.reports')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    // Encrypted at rest.
+    expect(stored.contact_phone_enc).not.toContain('0901234567')
+    const officer = await officerOf(wardCommitteeId(SAI_GON.code))
+    const detail = (
+      await app.inject({
+        method: 'GET',
+        url: `/api/v1/console/feedback/reports/${id}`,
+        headers: officer.headers,
+      })
+    ).json()
+    expect(detail.reporter).toEqual({ name: 'Trần Văn Gọi', email: 'goi@example.vn', phone: '0901234567' })
+    await platform.database.db
+      .updateTable('feedback.reports')
+      .set({ status: 'closed', closed_at: new Date(Date.now() - 400 * 86_400_000) })
+      .where('id', '=', id)
+      .execute()
+    const { feedbackContactRetention } = await import('./personal-data.ts')
+    expect(
+      await feedbackContactRetention.anonymise(platform.database.db, { now: new Date(), retentionDays: 365 }),
+    ).toBeGreaterThan(0)
+    const after = await platform.database.db
+      .selectFrom('feedback.reports')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow()
+    expect([after.contact_name, after.contact_email_enc, after.contact_phone_enc]).toEqual([null, null, null])
+  })
+})

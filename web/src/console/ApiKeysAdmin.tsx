@@ -20,7 +20,7 @@ import { useOfficial } from './officialSession.tsx'
 export const apiScopes = API_SCOPE_NAMES
 
 /** i18next reads ':' as a namespace separator, so each scope's label has a key of its own. */
-const scopeLabelKeys = { 'geo:import': 'geoImport' } as const satisfies Record<
+const scopeLabelKeys = { 'geo:import': 'geoImport', open311: 'open311' } as const satisfies Record<
   (typeof apiScopes)[number],
   string
 >

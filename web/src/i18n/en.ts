@@ -338,6 +338,7 @@ export const en: TranslationResource = {
       scopes: 'Permissions',
       scopeNames: {
         geoImport: 'import map data',
+        open311: 'send and read reports through Open311',
       },
       limit: 'Limit',
       limitLabel: 'Most requests per minute',

@@ -334,6 +334,7 @@ export const vi = {
       scopes: 'Quyền',
       scopeNames: {
         geoImport: 'nhập dữ liệu bản đồ',
+        open311: 'gửi và đọc phản ánh qua Open311',
       },
       limit: 'Giới hạn',
       limitLabel: 'Số yêu cầu tối đa mỗi phút',

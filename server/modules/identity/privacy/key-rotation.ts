@@ -10,7 +10,7 @@ import {
 
 /** An encrypted column: its ciphertexts are bound to `fieldContext(table, field, id)`. */
 export interface EncryptedColumn {
-  table: 'identity.residents' | 'identity.officials'
+  table: 'identity.residents' | 'identity.officials' | 'feedback.reports'
   column: string
   /** The field name in the encryption context (the column without _enc). */
   field: string
@@ -22,6 +22,8 @@ export const ENCRYPTED_COLUMNS: readonly EncryptedColumn[] = [
   { table: 'identity.residents', column: 'phone_enc', field: 'phone' },
   { table: 'identity.residents', column: 'birth_date_enc', field: 'birth_date' },
   { table: 'identity.officials', column: 'totp_secret_enc', field: 'totp_secret' },
+  { table: 'feedback.reports', column: 'contact_email_enc', field: 'contact_email' },
+  { table: 'feedback.reports', column: 'contact_phone_enc', field: 'contact_phone' },
 ]
 
 export interface RotationResult {

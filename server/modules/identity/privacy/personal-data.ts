@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely'
 import type { DB } from '../../../core/db/schema.ts'
+import { feedbackContactRetention, feedbackExporter } from '../../feedback/personal-data.ts'
 
 /**
  * What other modules hold about a resident, and how they let go of it. A module that stores
@@ -26,7 +27,7 @@ export interface PersonalDataAnonymiser {
 }
 
 /** Sections of GET /api/v1/me/export contributed by other modules. */
-export const PERSONAL_DATA_EXPORTERS: readonly PersonalDataExporter[] = []
+export const PERSONAL_DATA_EXPORTERS: readonly PersonalDataExporter[] = [feedbackExporter]
 
 /** Anonymisers the daily retention job runs after the identity module's own. */
-export const PERSONAL_DATA_RETENTION: readonly PersonalDataAnonymiser[] = []
+export const PERSONAL_DATA_RETENTION: readonly PersonalDataAnonymiser[] = [feedbackContactRetention]
