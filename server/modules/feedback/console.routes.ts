@@ -164,6 +164,7 @@ export function feedbackConsoleRoutes(platform: Platform): FastifyPluginAsyncTyp
                 row.deadline_at < new Date() &&
                 ['forwarded', 'in_progress'].includes(row.status),
               categoryName: categories.get(row.category_id)?.name.vi ?? row.category_id,
+              categoryNameEn: categories.get(row.category_id)?.name.en ?? row.category_id,
             },
           })),
         }

@@ -1,4 +1,5 @@
 import type { ResidentProfile } from '@dc/contracts'
+import type { TFunction } from 'i18next'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fetchMyProfile } from '../api/me.ts'
@@ -86,7 +87,8 @@ function Profile({ profile }: { profile: ResidentProfile }) {
 /** VNeID levels are written "2", "level2", "vneid:2"…: the last digit says which level. */
 function assuranceText(
   level: string | null,
-  t: ReturnType<typeof useTranslation>['t'],
+  // TFunction rather than useTranslation's own type: with many keys the latter is too deep for tsc.
+  t: TFunction,
   missing: string,
 ): string {
   if (!level) return missing

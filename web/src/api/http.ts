@@ -42,21 +42,30 @@ export async function sendJson<T = undefined>(
   method: WriteMethod,
   path: string,
   body?: unknown,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; headers?: Record<string, string> } = {},
 ): Promise<T> {
-  let response = await send(method, path, body, options.signal)
+  let response = await send(method, path, body, options.signal, options.headers)
   let answer = await readJsonBody(response)
   if (response.status === 403 && isProblem(answer) && answer.code === 'csrf_failed') {
     forgetCsrfToken()
-    response = await send(method, path, body, options.signal)
+    response = await send(method, path, body, options.signal, options.headers)
     answer = await readJsonBody(response)
   }
   if (response.ok) return answer as T
   throw new RequestFailedError(failureFrom(response, answer))
 }
 
-async function send(method: WriteMethod, path: string, body: unknown, signal?: AbortSignal) {
-  const headers: Record<string, string> = { accept: 'application/json, application/problem+json' }
+async function send(
+  method: WriteMethod,
+  path: string,
+  body: unknown,
+  signal?: AbortSignal,
+  extraHeaders: Record<string, string> = {},
+) {
+  const headers: Record<string, string> = {
+    ...extraHeaders,
+    accept: 'application/json, application/problem+json',
+  }
   const token = await csrfToken()
   if (token) headers['x-csrf-token'] = token
   if (body !== undefined) headers['content-type'] = 'application/json'
@@ -75,11 +84,15 @@ async function send(method: WriteMethod, path: string, body: unknown, signal?: A
 }
 
 function failureFrom(response: Response, body: unknown): RequestFailure {
-  const { status } = response
+  return failureOf(response.status, body, response.headers.get('retry-after'))
+}
+
+/** What went wrong, from an answer's status and body (for requests not sent through sendJson). */
+export function failureOf(status: number, body: unknown, retryAfterHeader?: string | null): RequestFailure {
   if (!isProblem(body)) return { kind: 'unexpected', status }
   const failure: RequestFailure = { kind: 'problem', status, messages: body.messages, code: body.code }
   if (body.errors?.length) failure.errors = body.errors
-  const retryAfter = Number.parseInt(response.headers.get('retry-after') ?? '', 10)
+  const retryAfter = Number.parseInt(retryAfterHeader ?? '', 10)
   if (Number.isFinite(retryAfter) && retryAfter >= 0) failure.retryAfterSeconds = retryAfter
   return failure
 }

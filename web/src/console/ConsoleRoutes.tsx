@@ -5,6 +5,7 @@ import { AdminPage } from './AdminPage.tsx'
 import { ConsoleApp } from './ConsoleApp.tsx'
 import { ConsoleMapPage } from './ConsoleMapPage.tsx'
 import { consolePaths } from './ConsoleNav.tsx'
+import { FeedbackRoutes, isFeedbackPath } from './feedback/FeedbackRoutes.tsx'
 import { OfficialAccountPage } from './OfficialAccountPage.tsx'
 import { OfficialSignInPage } from './OfficialSignInPage.tsx'
 import { RequireOfficial } from './officialSession.tsx'
@@ -12,6 +13,7 @@ import { RequireOfficial } from './officialSession.tsx'
 /** The console's pages by path; all but the sign-in page need a signed-in official. */
 export function ConsoleRoutes() {
   const { t } = useTranslation()
+  if (isFeedbackPath(currentPath())) return <FeedbackRoutes path={currentPath()} />
   switch (currentPath()) {
     case consolePaths.signIn:
       return <OfficialSignInPage />

@@ -1,3 +1,5 @@
+import { consoleFeedbackEn } from './console-feedback.ts'
+import { feedbackEn } from './feedback.ts'
 import type { TranslationResource } from './vi.ts'
 
 /** English strings. Same keys as `vi.ts` (the type enforces it; `i18n.test.ts` checks it again). */
@@ -481,4 +483,6 @@ export const en: TranslationResource = {
       },
     },
   },
+  feedback: feedbackEn,
+  consoleFeedback: consoleFeedbackEn,
 }

@@ -1,3 +1,5 @@
+import { consoleFeedbackVi } from './console-feedback.ts'
+import { feedbackVi } from './feedback.ts'
 /**
  * Vietnamese strings: the default language of the platform.
  * Keep the text in Unicode NFC (precomposed diacritics); `i18n.test.ts` checks it.
@@ -478,6 +480,8 @@ export const vi = {
       },
     },
   },
+  feedback: feedbackVi,
+  consoleFeedback: consoleFeedbackVi,
 }
 
 /** The shape every language must have: the Vietnamese keys, each holding a string. */

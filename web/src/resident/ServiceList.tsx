@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next'
+import { feedbackPaths } from '../feedback/paths.ts'
 import { mapPath } from './MapPage.tsx'
 import { ServiceIcon, type ServiceIconName } from './ServiceIcon.tsx'
 
@@ -7,7 +8,7 @@ const services = ['feedback', 'procedures', 'map', 'warnings'] as const satisfie
 type Service = (typeof services)[number]
 
 /** Services that have a page already, and where it is. */
-const servicePages: Partial<Record<Service, string>> = { map: mapPath }
+const servicePages: Partial<Record<Service, string>> = { map: mapPath, feedback: feedbackPaths.list }
 
 export function ServiceList() {
   const { t } = useTranslation()
