@@ -15,6 +15,7 @@ import type { Platform } from './core/platform.ts'
 import { systemRoutes } from './core/system/system.routes.ts'
 import { feedbackConsoleRoutes } from './modules/feedback/console.routes.ts'
 import { feedbackRoutes } from './modules/feedback/feedback.routes.ts'
+import { open311Routes } from './modules/feedback/open311/open311.routes.ts'
 import { geoRoutes } from './modules/geo/geo.routes.ts'
 import { layerImportRoutes } from './modules/geo/layer-import.routes.ts'
 import { ogcRoutes } from './modules/geo/ogc/ogc.routes.ts'
@@ -111,6 +112,7 @@ export async function buildApp(platform: Platform, options: BuildAppOptions = {}
   await app.register(publicRoutes(ogcRoutes(platform)))
   await app.register(feedbackRoutes(platform))
   await app.register(feedbackConsoleRoutes(platform))
+  await app.register(open311Routes(platform))
   await app.register(inboxRoutes(platform))
   if (options.serveWeb ?? true) webServed = await registerWeb(app, config.webDist)
   return app

@@ -133,6 +133,12 @@ function concreteUrl(pattern: string): string {
 
 /** The problem code of an answer (HEAD answers have no body: the status decides). */
 function problemCode(response: { statusCode: number; headers: Record<string, unknown>; body: string }) {
+  // Open311 answers its own error list ([{code, description}] / <errors>): the status says which denial.
+  const open311Error =
+    /^\[\{"code":(401|403),/.test(response.body) || /^<\?xml[^>]*>\s*<errors>/.test(response.body)
+  if ((response.statusCode === 401 || response.statusCode === 403) && open311Error) {
+    return response.statusCode === 401 ? 'unauthenticated' : 'forbidden'
+  }
   if (!String(response.headers['content-type'] ?? '').includes('problem+json')) return undefined
   if (response.body === '')
     return response.statusCode === 401

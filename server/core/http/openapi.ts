@@ -50,6 +50,16 @@ export async function registerOpenApi(app: FastifyInstance, version: string) {
         { name: 'geo', description: 'Administrative units, point → ward, map layers' },
         { name: 'ogc', description: 'OGC API – Features, Part 1 Core (GeoJSON, HTML)' },
         { name: 'identity', description: 'Sign-in (e-ID, officials), sessions, API keys, personal data' },
+        {
+          name: 'feedback',
+          description: 'Residents’ reports (phản ánh kiến nghị): categories, sending, public reports',
+        },
+        { name: 'feedback-console', description: 'Officials’ queue, actions, routing rules and templates' },
+        { name: 'notify', description: 'The resident’s inbox' },
+        {
+          name: 'open311',
+          description: 'Open311 GeoReport v2 (its own error format: [{code, description}])',
+        },
       ],
     },
     transformObject: (documentObject) =>

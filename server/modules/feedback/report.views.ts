@@ -153,14 +153,13 @@ export class ReportViews {
   }
 
   async consoleReport(row: ReportRow, scope: OfficialScope): Promise<ConsoleReport> {
-    const [events, photos, ward, category, answers, coordinators, categories] = await Promise.all([
+    const [events, photos, ward, category, answers, coordinators] = await Promise.all([
       eventsOf(this.feedback.db, row.id, false),
       photosOf(this.feedback.db, row.id),
       this.geo.wardSummary(row.ward_code),
       this.#category(row.category_id),
       answersOf(this.feedback.db, row.id),
       coordinatorsOf(this.feedback.db, row.id),
-      this.feedback.categories(),
     ])
     const gpsPhoto = photos.find((photo) => photo.purpose === 'report' && photo.gps_lon !== null)
     return {
@@ -178,7 +177,7 @@ export class ReportViews {
         .filter((photo) => photo.hidden_at)
         .map((photo) => ({ id: photo.id, reason: photo.hidden_reason ?? '' })),
       photoGps: gpsPhoto ? { lon: gpsPhoto.gps_lon as number, lat: gpsPhoto.gps_lat as number } : null,
-      allowedActions: this.feedback.allowedActions(scope, row, categories.get(row.category_id)),
+      allowedActions: this.feedback.allowedActions(scope, row),
     }
   }
 
