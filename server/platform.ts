@@ -10,6 +10,7 @@ import type { JobDefinition } from './core/jobs/definition.ts'
 import { JobQueue } from './core/jobs/queue.ts'
 import type { Platform } from './core/platform.ts'
 import { runSeeds, type SeedDefinition } from './core/seed.ts'
+import { NotificationDispatcher } from './modules/feedback/dispatcher.ts'
 import { ensureDemoOfficials } from './modules/identity/officials/demo-officials.ts'
 import { assertOfficialSignInConfig } from './modules/identity/officials/official-oidc.ts'
 import { assertResidentSignInConfig } from './modules/identity/residents/oidc-client.ts'
@@ -63,6 +64,7 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
   let jobs: JobQueue | undefined
   let app: FastifyInstance | undefined
   let devIdentityProvider: { close(): Promise<void> } | undefined
+  let dispatcher: NotificationDispatcher | undefined
   try {
     const applied = await migrate(database)
     logger.info({ applied }, 'migrations up to date')
@@ -81,9 +83,12 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
     await jobs.register(jobDefinitions)
 
     // The modules' services: the same instances serve the routes and the job handlers.
-    const services = await createServices(database, config, jobs, logger)
+    const services = await createServices(database, config, logger)
     if (isWorker) {
       await jobs.work({ services })
+      // Followers hear of report events soon after they commit (the outbox in feedback.report_events).
+      dispatcher = new NotificationDispatcher(services.feedback, logger)
+      dispatcher.start()
       // Timetabled jobs (e.g. the daily personal-data retention); scheduling again is a no-op.
       for (const { job, cron, payload } of SCHEDULES.filter((entry) => jobDefinitions.includes(entry.job))) {
         await jobs.schedule(job, cron, payload)
@@ -124,10 +129,16 @@ export async function startPlatform(config: Config, options: StartOptions): Prom
       },
       'platform started',
     )
-    return { ...platform, app, port, stop: stopper(platform, jobs, app, logger, devIdentityProvider) }
+    return {
+      ...platform,
+      app,
+      port,
+      stop: stopper(platform, jobs, app, logger, devIdentityProvider, dispatcher),
+    }
   } catch (error) {
     await app?.close().catch(() => {})
     await devIdentityProvider?.close().catch(() => {})
+    await dispatcher?.stop().catch(() => {})
     await jobs?.stop(1000).catch(() => {})
     await database.close().catch(() => {})
     throw error
@@ -140,6 +151,7 @@ function stopper(
   app: FastifyInstance | undefined,
   logger: Logger,
   devIdentityProvider?: { close(): Promise<void> },
+  dispatcher?: NotificationDispatcher,
 ): () => Promise<void> {
   const { config, database } = platform
   let stopping: Promise<void> | undefined
@@ -155,7 +167,8 @@ function stopper(
       await app?.close()
       // The development e-ID provider after the callbacks that were still talking to it.
       await devIdentityProvider?.close()
-      // 3. Jobs: stop fetching, wait for running handlers.
+      // 3. Jobs and the notification dispatcher: stop fetching, wait for running work.
+      await dispatcher?.stop()
       await jobs.stop(config.shutdownTimeoutMs)
       // 4. The database last: everything above may still have been writing.
       await database.close()

@@ -137,8 +137,8 @@ export const PROBLEMS = {
     status: 404,
     title: { vi: 'Vị trí nằm ngoài thành phố', en: 'Outside the city' },
     detail: {
-      vi: 'Điểm bạn chọn không thuộc phường, xã, đặc khu nào của Thành phố Hồ Chí Minh. Vui lòng chọn lại trên bản đồ.',
-      en: 'The point you chose is not in any ward of Ho Chi Minh City. Please pick it again on the map.',
+      vi: 'Vị trí này không thuộc phường, xã, đặc khu nào của Thành phố Hồ Chí Minh. Vui lòng chọn một vị trí trong thành phố.',
+      en: 'This place is not in any ward of Ho Chi Minh City. Please choose a place inside the city.',
     },
   },
   ward_not_found: {

@@ -1,7 +1,7 @@
 import type { JobDefinition } from '../core/jobs/definition.ts'
 import type { SeedDefinition } from '../core/seed.ts'
 import { feedbackCategorySeed } from './feedback/category.seed.ts'
-import { FEEDBACK_SWEEP_SCHEDULE, feedbackNotifyJob, feedbackSweepJob } from './feedback/feedback.jobs.ts'
+import { FEEDBACK_SWEEP_SCHEDULE, feedbackSweepJob } from './feedback/feedback.jobs.ts'
 import { cameraSeed, floodPointSeed } from './geo/layer.seed.ts'
 import { wardSeed } from './geo/ward.seed.ts'
 import { agencySeed } from './identity/agencies/agency.seed.ts'
@@ -19,7 +19,7 @@ export const SEEDS: readonly SeedDefinition[] = [
   feedbackCategorySeed,
 ]
 
-export const JOBS: readonly JobDefinition[] = [retentionJob, feedbackNotifyJob, feedbackSweepJob]
+export const JOBS: readonly JobDefinition[] = [retentionJob, feedbackSweepJob]
 
 /** Jobs run on a timetable (cron in Asia/Ho_Chi_Minh), scheduled by worker instances. */
 export const SCHEDULES: readonly { job: JobDefinition; cron: string; payload: unknown }[] = [

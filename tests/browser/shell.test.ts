@@ -82,9 +82,12 @@ describe('resident app', () => {
     expect(await page.title()).toBe('Công dân số')
     const facts = page.getByRole('region', { name: 'Nền tảng hôm nay' })
     expect(await facts.textContent()).toContain('168')
-    // The digital map has its page; the other three services are still to come.
-    expect(await page.getByText('Sắp ra mắt').count()).toBe(3)
+    // The digital map and feedback have their pages; the other two services are still to come.
+    expect(await page.getByText('Sắp ra mắt').count()).toBe(2)
     expect(await page.getByRole('link', { name: 'Bản đồ số' }).getAttribute('href')).toBe('/ban-do')
+    expect(await page.getByRole('link', { name: 'Phản ánh kiến nghị' }).first().getAttribute('href')).toBe(
+      '/phan-anh',
+    )
     expect(await page.getByRole('link', { name: 'Tài liệu API' }).getAttribute('href')).toBe('/api/docs')
     await page.close()
   })
@@ -99,7 +102,7 @@ describe('resident app', () => {
     await page.reload()
     await waitUntilLoaded(page, 'resident', 'en')
     expect(await htmlLang(page)).toBe('en')
-    expect(await page.getByText('Coming soon').count()).toBe(3)
+    expect(await page.getByText('Coming soon').count()).toBe(2)
 
     await page.getByRole('button', { name: 'Tiếng Việt' }).click()
     await page.getByRole('heading', { level: 1, name: pages.resident.heading.vi }).waitFor()

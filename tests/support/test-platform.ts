@@ -61,7 +61,7 @@ export async function testPlatform(database: Database, overrides: Partial<Platfo
     version: VERSION,
     seedNames: SEEDS.map((seed) => seed.name),
     lifecycle: { draining: false },
-    services: await createServices(database, config, overrides.jobs),
+    services: await createServices(database, config),
     ...overrides,
   }
 }

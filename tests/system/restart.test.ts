@@ -46,6 +46,7 @@ describe('the embedded default, from an empty data directory', () => {
         .orderBy('name')
         .execute()
       expect(runs.map((run) => run.name)).toEqual([
+        'feedback.categories',
         'geo.hcmc-flood-points-2026-10',
         'geo.hcmc-traffic-cameras-2017',
         'geo.hcmc-wards-2025',

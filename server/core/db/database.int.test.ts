@@ -146,6 +146,7 @@ describe('seed', () => {
       ['geo.hcmc-traffic-cameras-2017', 'already-loaded'],
       ['geo.hcmc-flood-points-2026-10', 'already-loaded'],
       ['identity.hcmc-agencies', 'already-loaded'],
+      ['feedback.categories', 'already-loaded'],
     ])
     const kinds = await database.db
       .selectFrom('geo.wards')

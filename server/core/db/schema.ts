@@ -333,6 +333,7 @@ export interface ReportEventsTable {
   message: string | null
   rating: number | null
   public: Generated<boolean>
+  notify_pending: Generated<boolean>
 }
 
 export interface PhotosTable {

@@ -12,7 +12,6 @@ import { testAppAndPlatform } from '../../../tests/support/test-platform.ts'
 import { addWorkingDays, subtractWorkingDays } from '../../core/calendar/index.ts'
 import type { Platform } from '../../core/platform.ts'
 import { wardCommitteeId } from '../identity/agencies/agency.seed.ts'
-import { feedbackNotifyJob } from './feedback.jobs.ts'
 import { cameraJpeg, gifImage } from './photos/fixtures/test-images.ts'
 
 let app: FastifyInstance
@@ -59,19 +58,9 @@ const report = (location: { lon: number; lat: number }, extra: Record<string, un
   ...extra,
 })
 
-/** Runs the notification job the way a worker would (tests have no worker). */
-async function deliverNotifications(reportId: string) {
-  const events = await platform.database.db
-    .selectFrom('feedback.report_events')
-    .select('id')
-    .where('report_id', '=', reportId)
-    .execute()
-  for (const event of events) {
-    await feedbackNotifyJob.handler(
-      { reportId, eventId: Number(event.id) },
-      { services: platform.services, jobId: 'test', retryCount: 0, signal: new AbortController().signal },
-    )
-  }
+/** Tells followers about pending events, as the worker's dispatcher would (tests have no worker). */
+async function deliverNotifications(_reportId: string) {
+  await platform.services.feedback.tellPending()
 }
 
 describe('submitting a report', () => {

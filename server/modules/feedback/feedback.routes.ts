@@ -311,13 +311,16 @@ export function feedbackRoutes(platform: Platform): FastifyPluginAsyncTypebox {
       },
       async (request, reply) => {
         const resident = await residentId(request)
-        const { id, created } = await feedback.submit(
+        const { id, created, fresh } = await feedback.submit(
           request.body,
           { kind: 'resident', residentId: resident },
           request.headers['idempotency-key'],
         )
         reply.header('location', `/api/v1/me/feedback/${id}`)
-        return reply.code(created ? 201 : 200).send(await ownReport(id, resident))
+        const view = fresh
+          ? await views.ownView(fresh.row, resident, { ...fresh, following: true })
+          : await ownReport(id, resident)
+        return reply.code(created ? 201 : 200).send(view)
       },
     )
 

@@ -13,21 +13,24 @@ import { addWorkingDays, subtractWorkingDays } from '../../core/calendar/index.t
 import type { DB } from '../../core/db/schema.ts'
 import { AppError, type FieldProblem } from '../../core/errors.ts'
 import type { Principal } from '../../core/http/access.ts'
-import type { JobQueue } from '../../core/jobs/queue.ts'
 import type { GeoService } from '../geo/geo.service.ts'
+import { fieldContext } from '../identity/crypto/personal-data-cipher.ts'
 import type { Identity } from '../identity/identity.ts'
-import { feedbackNotifyJob } from './feedback.jobs.ts'
+import type { Inbox } from '../notify/inbox.ts'
 import { type LifecycleAction, nextStatus, notFixedOutcome } from './lifecycle.ts'
+import { tellPendingEvents } from './notifications.ts'
 import { PhotoStore } from './photos/photo.store.ts'
 import { FEEDBACK_POLICY } from './policy.ts'
 import {
   attachPhotos,
+  type EventRow,
   findBySubmitterKey,
   findNearby,
   findReport,
-  insertAnswers,
   insertEvent,
   insertReport,
+  type NewReport,
+  type PhotoMeta,
   type ReportChange,
   type ReportRow,
   updateReport,
@@ -57,6 +60,18 @@ export interface OfficialScope {
   roles: readonly string[]
 }
 
+/** The outcome of a submission; `fresh` is what was written (a new report), so no read back is needed. */
+export interface Submitted {
+  id: string
+  created: boolean
+  fresh?: {
+    row: ReportRow
+    events: EventRow[]
+    photos: PhotoMeta[]
+    answers: Record<string, string | string[]>
+  }
+}
+
 export const submitterTag = (submitter: Submitter) =>
   submitter.kind === 'resident' ? `resident:${submitter.residentId}` : `apikey:${submitter.apiKeyId}`
 
@@ -71,12 +86,14 @@ export class FeedbackService {
   #routing: { at: number; table: RoutingTable } | undefined
   /** Called after any change to a report (the public view cache drops it). */
   readonly changed = new Set<(reportId: string) => void>()
+  /** Called after a commit that left timeline events for followers to hear of (the dispatcher). */
+  readonly pending = new Set<() => void>()
 
   constructor(
     readonly db: Kysely<DB>,
     private readonly geo: GeoService,
     private readonly identity: Identity,
-    private readonly jobs: JobQueue | undefined,
+    private readonly inbox: Inbox,
   ) {
     this.photos = new PhotoStore(db)
   }
@@ -223,14 +240,9 @@ export class FeedbackService {
     submitter: Submitter,
     idempotencyKey: string | null,
     source: 'web' | 'open311' = 'web',
-  ): Promise<{ id: string; created: boolean }> {
+  ): Promise<Submitted> {
     const tag = submitterTag(submitter)
     const requestHash = hashOf(body)
-    if (idempotencyKey) {
-      // A retry after a lost answer: the common case of a repeated key, answered without any work.
-      const existing = await findBySubmitterKey(this.db, tag, idempotencyKey)
-      if (existing) return this.#sameRequest(existing, requestHash)
-    }
     const category = await this.category(body.categoryId)
     const answers = checkAnswers(category.questions, body.answers ?? {})
     const place = await this.#place(body)
@@ -240,60 +252,134 @@ export class FeedbackService {
     const id = randomUUID()
     const contact = submitter.kind === 'integration' ? submitter.contact : undefined
     const description = toNfc(body.description.trim())
-    const inserted = await this.db.transaction().execute(async (trx) => {
-      const written = await insertReport(trx, {
-        id,
-        categoryId: category.id,
-        description,
-        searchText: foldVietnamese(description),
-        lon: place.lon,
-        lat: place.lat,
-        precision: place.precision,
-        address: body.address ? toNfc(body.address.trim()) : null,
-        wardCode: place.wardCode,
-        agencyId: route.agencyId,
-        isPublic: body.public,
-        anonymous: body.anonymous,
-        source,
-        reporterId: submitter.kind === 'resident' ? submitter.residentId : null,
-        apiKeyId: submitter.kind === 'integration' ? submitter.apiKeyId : null,
-        contactName: contact?.name ? toNfc(contact.name) : null,
-        contactEmailEnc: cipher.encryptOptional(
-          contact?.email ?? null,
-          `feedback.reports.contact_email:${id}`,
-        ),
-        contactPhoneEnc: cipher.encryptOptional(
-          contact?.phone ?? null,
-          `feedback.reports.contact_phone:${id}`,
-        ),
-        submitter: tag,
-        idempotencyKey,
-        requestHash,
-        deadlineAt: addWorkingDays(now, category.deadlineWorkingDays),
-        actorKind: submitter.kind,
-        actorId: submitter.kind === 'resident' ? submitter.residentId : submitter.apiKeyId,
-      })
-      if (!written) return undefined
-      await insertAnswers(trx, id, answers)
-      const photoIds = body.photoIds ?? []
-      if (photoIds.length > 0 && (await attachPhotos(trx, id, photoIds, tag, 'report')) !== photoIds.length) {
-        throw new AppError('photo_not_usable', {
-          errors: [{ pointer: '/photoIds', message: PHOTO_NOT_USABLE }],
-        })
-      }
-      await this.#enqueueNotify(trx, id, written.forwardedEventId)
-      return written
-    })
-    if (!inserted) {
-      // Two copies of one request raced: the other one wrote it.
+    const report: NewReport = {
+      id,
+      categoryId: category.id,
+      description,
+      searchText: foldVietnamese(description),
+      lon: place.lon,
+      lat: place.lat,
+      precision: place.precision,
+      address: body.address ? toNfc(body.address.trim()) : null,
+      wardCode: place.wardCode,
+      agencyId: route.agencyId,
+      isPublic: body.public,
+      anonymous: body.anonymous,
+      source,
+      reporterId: submitter.kind === 'resident' ? submitter.residentId : null,
+      apiKeyId: submitter.kind === 'integration' ? submitter.apiKeyId : null,
+      contactName: contact?.name ? toNfc(contact.name) : null,
+      contactEmailEnc: cipher.encryptOptional(
+        contact?.email ?? null,
+        fieldContext('feedback.reports', 'contact_email', id),
+      ),
+      contactPhoneEnc: cipher.encryptOptional(
+        contact?.phone ?? null,
+        fieldContext('feedback.reports', 'contact_phone', id),
+      ),
+      submitter: tag,
+      idempotencyKey,
+      requestHash,
+      deadlineAt: addWorkingDays(now, category.deadlineWorkingDays),
+      actorKind: submitter.kind,
+      actorId: submitter.kind === 'resident' ? submitter.residentId : submitter.apiKeyId,
+    }
+    const photoIds = body.photoIds ?? []
+    // Without photos the whole write is one statement (autocommit); photos must attach with it or not at all.
+    const written =
+      photoIds.length === 0
+        ? { inserted: await insertReport(this.db, report, answers), photos: [] as PhotoMeta[] }
+        : await this.db.transaction().execute(async (trx) => {
+            const inserted = await insertReport(trx, report, answers)
+            if (!inserted) return { inserted, photos: [] as PhotoMeta[] }
+            const photos = await attachPhotos(trx, id, photoIds, tag, 'report')
+            if (photos.length !== photoIds.length) {
+              throw new AppError('photo_not_usable', {
+                errors: [{ pointer: '/photoIds', message: PHOTO_NOT_USABLE }],
+              })
+            }
+            return { inserted, photos }
+          })
+    if (!written.inserted) {
+      // A retry (or two copies of one request racing): the first one wrote it.
       const existing = await findBySubmitterKey(this.db, tag, idempotencyKey as string)
       if (!existing) throw new Error('report insert conflicted but no report has the key')
       return this.#sameRequest(existing, requestHash)
     }
-    return { id, created: true }
+    this.#wake()
+    const { inserted } = written
+    // What was just written, so the answer needs no read back.
+    const row: ReportRow = {
+      id,
+      code: inserted.code,
+      category_id: category.id,
+      description,
+      description_hidden: false,
+      lon: place.lon,
+      lat: place.lat,
+      location_precision: place.precision,
+      address: report.address,
+      ward_code: place.wardCode,
+      agency_id: route.agencyId,
+      status: 'forwarded',
+      is_public: body.public,
+      anonymous: body.anonymous,
+      source,
+      reporter_id: report.reporterId,
+      api_key_id: report.apiKeyId,
+      contact_name: report.contactName,
+      contact_email_enc: report.contactEmailEnc,
+      contact_phone_enc: report.contactPhoneEnc,
+      submitter: tag,
+      request_hash: requestHash,
+      me_too_count: 0,
+      reopen_count: 0,
+      submitted_at: inserted.submittedAt,
+      forwarded_at: inserted.submittedAt,
+      deadline_at: report.deadlineAt,
+      reminded_at: null,
+      escalated_at: null,
+      escalated_to: null,
+      resolved_at: null,
+      closed_at: null,
+      rating: null,
+      updated_at: inserted.submittedAt,
+      version: 1,
+    }
+    const event = (eventId: number, kind: string, extra: Partial<EventRow>): EventRow => ({
+      id: eventId,
+      at: inserted.submittedAt,
+      kind,
+      actor_kind: submitter.kind,
+      actor_id: report.actorId,
+      agency_id: null,
+      from_status: null,
+      to_status: null,
+      message: null,
+      rating: null,
+      public: true,
+      ...extra,
+    })
+    const events = [
+      event(inserted.submittedEventId, 'submitted', { to_status: 'submitted' }),
+      event(inserted.forwardedEventId, 'forwarded', {
+        actor_kind: 'system',
+        actor_id: null,
+        agency_id: route.agencyId,
+        from_status: 'submitted',
+        to_status: 'forwarded',
+      }),
+    ]
+    const answerMap = Object.fromEntries(
+      answers.map((answer) => [
+        answer.code,
+        answer.values.length === 1 ? (answer.values[0] as string) : answer.values,
+      ]),
+    )
+    return { id, created: true, fresh: { row, events, photos: written.photos, answers: answerMap } }
   }
 
-  #sameRequest(existing: ReportRow, requestHash: string): { id: string; created: boolean } {
+  #sameRequest(existing: ReportRow, requestHash: string): Submitted {
     if (existing.request_hash !== requestHash) throw new AppError('idempotency_key_reused')
     return { id: existing.id, created: false }
   }
@@ -318,15 +404,6 @@ export class FeedbackService {
     if (candidates.size !== 1) throw new AppError('ward_ambiguous')
     const ward = await this.geo.ward([...candidates][0] as string)
     return { lon: ward.centroid.lon, lat: ward.centroid.lat, wardCode: ward.code, precision: 'ward' }
-  }
-
-  async #enqueueNotify(trx: Transaction<DB>, reportId: string, eventId: number): Promise<void> {
-    if (!this.jobs) return
-    await this.jobs.send(
-      feedbackNotifyJob,
-      { reportId, eventId },
-      { tx: trx, idempotencyKey: `event-${eventId}` },
-    )
   }
 
   // ------------------------------------------------------------ residents
@@ -449,6 +526,7 @@ export class FeedbackService {
       }
       await updateReport(trx, reportId, change)
       return insertEvent(trx, {
+        notify: true,
         reportId,
         kind: outcome === 'reopen' ? 'reopened' : 'closed',
         actorKind: 'resident',
@@ -576,7 +654,7 @@ export class FeedbackService {
       const uploader = `official:${scope.officialId}`
       if (
         photoIds.length > 0 &&
-        (await attachPhotos(trx, reportId, photoIds, uploader, 'after')) !== photoIds.length
+        (await attachPhotos(trx, reportId, photoIds, uploader, 'after')).length !== photoIds.length
       ) {
         throw new AppError('photo_not_usable', {
           errors: [{ pointer: '/photoIds', message: PHOTO_NOT_USABLE }],
@@ -600,6 +678,7 @@ export class FeedbackService {
         ...(to === 'resolved' || to === 'rejected' ? { resolved_at: now } : {}),
       })
       return insertEvent(trx, {
+        notify: true,
         reportId,
         kind: 'status_changed',
         actorKind: 'official',
@@ -617,6 +696,7 @@ export class FeedbackService {
       const report = await this.#officialReport(trx, scope, reportId, 'respond')
       await updateReport(trx, reportId, {})
       return insertEvent(trx, {
+        notify: true,
         reportId,
         kind: 'response',
         actorKind: 'official',
@@ -644,6 +724,7 @@ export class FeedbackService {
         escalated_at: null,
       })
       return insertEvent(trx, {
+        notify: true,
         reportId,
         kind: 'reassigned',
         actorKind: 'official',
@@ -682,6 +763,7 @@ export class FeedbackService {
       if (report.category_id === categoryId) return undefined
       await updateReport(trx, reportId, { category_id: categoryId })
       return insertEvent(trx, {
+        notify: true,
         reportId,
         kind: 'category_changed',
         actorKind: 'official',
@@ -716,6 +798,7 @@ export class FeedbackService {
         Object.assign(change, { deadline_at: longer, reminded_at: null })
       await updateReport(trx, reportId, change)
       return insertEvent(trx, {
+        notify: true,
         reportId,
         kind: 'coordinator_added',
         actorKind: 'official',
@@ -766,10 +849,8 @@ export class FeedbackService {
     reportId: string,
     change: (trx: Transaction<DB>) => Promise<number | undefined>,
   ): Promise<void> {
-    await this.db.transaction().execute(async (trx) => {
-      const eventId = await change(trx)
-      if (eventId !== undefined) await this.#enqueueNotify(trx, reportId, eventId)
-    })
+    // The change writes its event (into the outbox when followers are to hear of it) in the same transaction.
+    await this.db.transaction().execute((trx) => change(trx))
     this.#changed(reportId)
   }
 
@@ -780,14 +861,29 @@ export class FeedbackService {
     await this.db.transaction().execute(async (trx) => {
       const report = await findReport(trx, reportId, true)
       if (!report) throw new AppError('report_not_found')
-      const eventId = await change(trx, report)
-      if (eventId !== undefined) await this.#enqueueNotify(trx, reportId, eventId)
+      await change(trx, report)
     })
     this.#changed(reportId)
   }
 
   #changed(reportId: string): void {
     for (const listener of this.changed) listener(reportId)
+    this.#wake()
+  }
+
+  /** Tells this process's dispatcher that events may be waiting (other processes hear NOTIFY). */
+  #wake(): void {
+    for (const listener of this.pending) listener()
+  }
+
+  /** Tells followers about every pending timeline event (the dispatcher and the sweep call it). */
+  tellPending(): Promise<number> {
+    return tellPendingEvents({
+      db: this.db,
+      inbox: this.inbox,
+      identity: this.identity,
+      categories: () => this.categories(),
+    })
   }
 
   // ------------------------------------------------------------ timers (worker)
@@ -871,14 +967,14 @@ export class FeedbackService {
           .where('status', '=', row.status)
           .executeTakeFirst()
         if (Number(result.numUpdatedRows) === 0) return false
-        const eventId = await insertEvent(trx, {
+        await insertEvent(trx, {
           reportId: row.id,
           kind: 'closed',
           actorKind: 'system',
           fromStatus: row.status,
           toStatus: 'closed',
+          notify: true,
         })
-        await this.#enqueueNotify(trx, row.id, eventId)
         return true
       })
       if (done) {

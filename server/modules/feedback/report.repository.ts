@@ -78,16 +78,35 @@ export interface NewReport {
   actorId: string
 }
 
+export interface InsertedReport {
+  id: string
+  code: string
+  submittedAt: Date
+  submittedEventId: number
+  forwardedEventId: number
+}
+
 /**
- * Writes a report already forwarded to its agency, its first two timeline entries and the
- * reporter as a follower, in one statement (one round trip on the submit path). Returns undefined
- * when the submitter already sent a report with this idempotency key.
+ * Writes a report already forwarded to its agency — its first two timeline entries (the second
+ * one pending in the notification outbox), the reporter as a follower and the answers — in one
+ * statement: one round trip on the submit path, all or nothing. Returns undefined when the
+ * submitter already sent a report with this idempotency key.
  */
 export async function insertReport(
   trx: Executor,
   report: NewReport,
-): Promise<{ id: string; forwardedEventId: number } | undefined> {
-  const result = await sql<{ id: string; forwarded_event_id: string }>`
+  answers: readonly { code: string; values: string[] }[],
+): Promise<InsertedReport | undefined> {
+  const codes = answers.flatMap((answer) => answer.values.map(() => answer.code))
+  const positions = answers.flatMap((answer) => answer.values.map((_value, index) => index))
+  const values = answers.flatMap((answer) => answer.values)
+  const result = await sql<{
+    id: string
+    code: string
+    submitted_at: Date
+    submitted_event_id: string
+    forwarded_event_id: string
+  }>`
     WITH r AS (
       INSERT INTO feedback.reports (id, code, category_id, description, search_text, location,
         location_precision, address, ward_code, agency_id, status, is_public, anonymous, source,
@@ -103,24 +122,41 @@ export async function insertReport(
         ${report.contactName}, ${report.contactEmailEnc}, ${report.contactPhoneEnc}, ${report.submitter},
         ${report.idempotencyKey}, ${report.requestHash}, now(), now(), ${report.deadlineAt})
       ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-      RETURNING id, submitted_at
+      RETURNING id, code, submitted_at
     ), events AS (
-      -- One statement, in order: ids follow the timeline (submitted, then forwarded).
-      INSERT INTO feedback.report_events (report_id, at, kind, actor_kind, actor_id, agency_id, from_status, to_status)
-      SELECT r.id, r.submitted_at, e.kind, e.actor_kind, e.actor_id, e.agency_id, e.from_status, e.to_status
+      -- In order, so ids follow the timeline (submitted, then forwarded).
+      INSERT INTO feedback.report_events (report_id, at, kind, actor_kind, actor_id, agency_id,
+        from_status, to_status, notify_pending)
+      SELECT r.id, r.submitted_at, e.kind, e.actor_kind, e.actor_id, e.agency_id, e.from_status,
+        e.to_status, e.notify
       FROM r CROSS JOIN (VALUES
-        (1, 'submitted', ${report.actorKind}, ${report.actorId}, NULL, NULL, 'submitted'),
-        (2, 'forwarded', 'system', NULL, ${report.agencyId}, 'submitted', 'forwarded')
-      ) AS e (n, kind, actor_kind, actor_id, agency_id, from_status, to_status)
+        (1, 'submitted', ${report.actorKind}, ${report.actorId}, NULL, NULL, 'submitted', false),
+        (2, 'forwarded', 'system', NULL, ${report.agencyId}, 'submitted', 'forwarded', true)
+      ) AS e (n, kind, actor_kind, actor_id, agency_id, from_status, to_status, notify)
       ORDER BY e.n
       RETURNING id, kind
     ), follower AS (
       INSERT INTO feedback.followers (report_id, resident_id, reason)
       SELECT id, ${report.reporterId}::uuid, 'reporter' FROM r WHERE ${report.reporterId}::uuid IS NOT NULL
+    ), answers AS (
+      INSERT INTO feedback.report_answers (report_id, question_code, position, value)
+      SELECT r.id, a.code, a.position, a.value FROM r,
+        unnest(${codes}::text[], ${positions}::int[], ${values}::text[]) AS a (code, position, value)
     )
-    SELECT r.id, events.id AS forwarded_event_id FROM r, events WHERE events.kind = 'forwarded'`.execute(trx)
+    SELECT r.id, r.code, r.submitted_at,
+      (SELECT id FROM events WHERE kind = 'submitted') AS submitted_event_id,
+      (SELECT id FROM events WHERE kind = 'forwarded') AS forwarded_event_id
+    FROM r`.execute(trx)
   const row = result.rows[0]
-  return row ? { id: row.id, forwardedEventId: Number(row.forwarded_event_id) } : undefined
+  return row
+    ? {
+        id: row.id,
+        code: row.code,
+        submittedAt: row.submitted_at,
+        submittedEventId: Number(row.submitted_event_id),
+        forwardedEventId: Number(row.forwarded_event_id),
+      }
+    : undefined
 }
 
 export async function findBySubmitterKey(
@@ -146,22 +182,6 @@ export async function findReport(
   return result.rows[0]
 }
 
-export async function insertAnswers(
-  trx: Executor,
-  reportId: string,
-  answers: { code: string; values: string[] }[],
-): Promise<void> {
-  const rows = answers.flatMap((answer) =>
-    answer.values.map((value, position) => ({
-      report_id: reportId,
-      question_code: answer.code,
-      position,
-      value,
-    })),
-  )
-  if (rows.length > 0) await trx.insertInto('feedback.report_answers').values(rows).execute()
-}
-
 export async function answersOf(db: Executor, reportId: string): Promise<Record<string, string | string[]>> {
   const rows = await db
     .selectFrom('feedback.report_answers')
@@ -184,26 +204,24 @@ export async function answersOf(db: Executor, reportId: string): Promise<Record<
   )
 }
 
-/** Attaches uploaded photos to a report; only the uploader's own, unattached photos. Returns how many. */
+/** Attaches uploaded photos to a report, in the given order; only the uploader's own, unattached photos. */
 export async function attachPhotos(
   trx: Executor,
   reportId: string,
   photoIds: readonly string[],
   uploadedBy: string,
   purpose: 'report' | 'after',
-): Promise<number> {
-  let attached = 0
-  for (const [position, id] of photoIds.entries()) {
-    const result = await trx
-      .updateTable('feedback.photos')
-      .set({ report_id: reportId, position, purpose })
-      .where('id', '=', id)
-      .where('uploaded_by', '=', uploadedBy)
-      .where('report_id', 'is', null)
-      .executeTakeFirst()
-    attached += Number(result.numUpdatedRows)
-  }
-  return attached
+): Promise<PhotoMeta[]> {
+  const result = await sql<PhotoMeta>`
+    UPDATE feedback.photos
+    SET report_id = ${reportId}, purpose = ${purpose},
+      position = array_position(${[...photoIds]}::uuid[], id) - 1
+    WHERE id = ANY(${[...photoIds]}::uuid[]) AND uploaded_by = ${uploadedBy} AND report_id IS NULL
+    RETURNING id, report_id, purpose, uploaded_by, width, height, gps_lon, gps_lat, hidden_at, hidden_reason`.execute(
+    trx,
+  )
+  const order = new Map(photoIds.map((id, index) => [id, index]))
+  return result.rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0))
 }
 
 export interface EventInput {
@@ -217,6 +235,8 @@ export interface EventInput {
   message?: string | null
   rating?: number | null
   public?: boolean
+  /** Followers are to hear of it: the event goes into the notification outbox. */
+  notify?: boolean
 }
 
 export async function insertEvent(trx: Executor, event: EventInput): Promise<number> {
@@ -233,6 +253,7 @@ export async function insertEvent(trx: Executor, event: EventInput): Promise<num
       message: event.message ?? null,
       rating: event.rating ?? null,
       public: event.public ?? true,
+      notify_pending: event.notify ?? false,
     })
     .returning('id')
     .executeTakeFirstOrThrow()
@@ -486,4 +507,30 @@ export async function listReports(
     LIMIT ${filters.limit} OFFSET ${filters.offset}`.execute(db)
   const total = result.rows[0] ? Number(result.rows[0].total) : 0
   return { rows: result.rows, total }
+}
+
+export interface PendingEvent extends EventRow {
+  report_id: string
+}
+
+/**
+ * Events still to be told, oldest first, locked for this transaction (other dispatchers skip
+ * them): deliver, then markTold in the same transaction.
+ */
+export async function claimPendingEvents(trx: Executor, limit: number): Promise<PendingEvent[]> {
+  const result = await sql<PendingEvent>`
+    SELECT id, report_id, at, kind, actor_kind, actor_id, agency_id, from_status, to_status, message,
+      rating, public
+    FROM feedback.report_events WHERE notify_pending ORDER BY id LIMIT ${limit}
+    FOR UPDATE SKIP LOCKED`.execute(trx)
+  return result.rows.map((row) => ({ ...row, id: Number(row.id) }))
+}
+
+export async function markTold(trx: Executor, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return
+  await trx
+    .updateTable('feedback.report_events')
+    .set({ notify_pending: false })
+    .where('id', 'in', ids)
+    .execute()
 }

@@ -121,13 +121,31 @@ export class ReportViews {
 
   async ownReport(row: ReportRow, residentId: string): Promise<OwnReport> {
     const isReporter = row.reporter_id === residentId
-    const [events, photos, ward, category, answers, following] = await Promise.all([
+    const [events, photos, answers, following] = await Promise.all([
       eventsOf(this.feedback.db, row.id, true),
       photosOf(this.feedback.db, row.id),
-      this.geo.wardSummary(row.ward_code),
-      this.#category(row.category_id),
       isReporter ? answersOf(this.feedback.db, row.id) : Promise.resolve({}),
       isFollowing(this.feedback.db, row.id, residentId),
+    ])
+    return this.ownView(row, residentId, { events, photos, answers, following })
+  }
+
+  /** The reporter's view from data in hand (a report just written needs no read back). */
+  async ownView(
+    row: ReportRow,
+    residentId: string,
+    data: {
+      events: EventRow[]
+      photos: PhotoMeta[]
+      answers: Record<string, string | string[]>
+      following: boolean
+    },
+  ): Promise<OwnReport> {
+    const { events, photos, answers, following } = data
+    const isReporter = row.reporter_id === residentId
+    const [ward, category] = await Promise.all([
+      this.geo.wardSummary(row.ward_code),
+      this.#category(row.category_id),
     ])
     const windowEnd = isReporter ? residentWindowEnd(row.status, row.resolved_at) : null
     const open = windowEnd !== null && windowEnd > new Date()

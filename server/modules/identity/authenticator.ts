@@ -5,7 +5,13 @@ import type { DB } from '../../core/db/schema.ts'
 import { AppError } from '../../core/errors.ts'
 import { ANONYMOUS, type Authenticate, type OfficialRole, type Principal } from '../../core/http/access.ts'
 import type { ApiKeyService } from './api-keys.ts'
-import { clearSessionCookie, type SessionService, sessionTokenOf } from './sessions.ts'
+import {
+  type ActiveSession,
+  clearSessionCookie,
+  type SessionService,
+  type SessionSubjectState,
+  sessionTokenOf,
+} from './sessions.ts'
 
 /** The API key a machine client presents: `Authorization: Bearer dc_…` or `X-API-Key: dc_…`. */
 export function presentedApiKey(request: FastifyRequest): string | undefined {
@@ -27,7 +33,7 @@ export function createAuthenticator(deps: {
   apiKeys: ApiKeyService
   config: IdentityConfig
 }): Authenticate {
-  const { db, sessions, apiKeys, config } = deps
+  const { sessions, apiKeys, config } = deps
   return async (request: FastifyRequest, reply: FastifyReply | undefined): Promise<Principal> => {
     const key = presentedApiKey(request)
     if (key !== undefined) {
@@ -43,8 +49,8 @@ export function createAuthenticator(deps: {
     }
     const token = sessionTokenOf(request)
     if (!token) return ANONYMOUS
-    const session = await sessions.resolve(token)
-    const principal = session && (await principalOf(db, session))
+    const resolved = await sessions.resolveWithSubject(token)
+    const principal = resolved && principalOf(resolved.session, resolved.subject)
     if (!principal) {
       // A stale cookie: forget it so the browser stops sending it.
       if (reply && !reply.sent) clearSessionCookie(reply, config)
@@ -54,37 +60,18 @@ export function createAuthenticator(deps: {
   }
 }
 
-async function principalOf(
-  db: Kysely<DB>,
-  session: NonNullable<Awaited<ReturnType<SessionService['resolve']>>>,
-): Promise<Principal | undefined> {
+function principalOf(session: ActiveSession, subject: SessionSubjectState): Principal | undefined {
   const ref = { id: session.id, csrfToken: session.csrfToken }
-  if (session.kind === 'resident' && session.residentId) {
-    const resident = await db
-      .selectFrom('identity.residents')
-      .select('id')
-      .where('id', '=', session.residentId)
-      .where('closed_at', 'is', null)
-      .executeTakeFirst()
-    return resident && { kind: 'resident', residentId: resident.id, session: ref }
-  }
-  if (session.kind === 'official' && session.officialId) {
-    const official = await db
-      .selectFrom('identity.officials')
-      .select(['id', 'agency_id', 'roles', 'ward_codes'])
-      .where('id', '=', session.officialId)
-      .where('disabled_at', 'is', null)
-      .executeTakeFirst()
-    return (
-      official && {
-        kind: 'official',
-        officialId: official.id,
-        agencyId: official.agency_id,
-        roles: official.roles as OfficialRole[],
-        wardCodes: official.ward_codes,
-        session: ref,
-      }
-    )
+  if (subject.kind === 'resident') return { kind: 'resident', residentId: subject.residentId, session: ref }
+  if (subject.kind === 'official') {
+    return {
+      kind: 'official',
+      officialId: subject.officialId,
+      agencyId: subject.agencyId,
+      roles: subject.roles as OfficialRole[],
+      wardCodes: subject.wardCodes,
+      session: ref,
+    }
   }
   return undefined
 }

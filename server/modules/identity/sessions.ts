@@ -80,11 +80,34 @@ export class SessionService {
 
   /** The live session for a cookie token, or undefined (unknown, revoked, idle too long, expired). */
   async resolve(token: string): Promise<ActiveSession | undefined> {
+    return (await this.resolveWithSubject(token))?.session
+  }
+
+  /**
+   * The live session and, in the same query (every signed-in request makes it), whether its
+   * resident account is still open or its official still enabled, with the official's reach.
+   */
+  async resolveWithSubject(
+    token: string,
+  ): Promise<{ session: ActiveSession; subject: SessionSubjectState } | undefined> {
     const row = await this.db
-      .selectFrom('identity.sessions')
-      .selectAll()
-      .where('token_hash', '=', hashToken(token))
-      .where('revoked_at', 'is', null)
+      .selectFrom('identity.sessions as s')
+      .leftJoin('identity.residents as r', (join) =>
+        join.onRef('r.id', '=', 's.resident_id').on('r.closed_at', 'is', null),
+      )
+      .leftJoin('identity.officials as o', (join) =>
+        join.onRef('o.id', '=', 's.official_id').on('o.disabled_at', 'is', null),
+      )
+      .selectAll('s')
+      .select([
+        'r.id as open_resident_id',
+        'o.id as enabled_official_id',
+        'o.agency_id',
+        'o.roles',
+        'o.ward_codes',
+      ])
+      .where('s.token_hash', '=', hashToken(token))
+      .where('s.revoked_at', 'is', null)
       .executeTakeFirst()
     if (!row) return undefined
     const now = Date.now()
@@ -97,7 +120,19 @@ export class SessionService {
         .where('token_hash', '=', row.token_hash)
         .execute()
     }
-    return toActive(row)
+    const subject: SessionSubjectState =
+      row.open_resident_id !== null
+        ? { kind: 'resident', residentId: row.open_resident_id }
+        : row.enabled_official_id !== null
+          ? {
+              kind: 'official',
+              officialId: row.enabled_official_id,
+              agencyId: row.agency_id as string,
+              roles: row.roles as string[],
+              wardCodes: row.ward_codes as string[],
+            }
+          : { kind: 'gone' }
+    return { session: toActive(row), subject }
   }
 
   async revokeToken(token: string): Promise<void> {
@@ -172,6 +207,12 @@ function subjectColumn(subject: SessionSubject): ['resident_id' | 'official_id',
     ? ['resident_id', subject.residentId]
     : ['official_id', subject.officialId]
 }
+
+/** Who a session belongs to now: gone when the account was closed or the official disabled. */
+export type SessionSubjectState =
+  | { kind: 'resident'; residentId: string }
+  | { kind: 'official'; officialId: string; agencyId: string; roles: string[]; wardCodes: string[] }
+  | { kind: 'gone' }
 
 function toActive(row: {
   id: string
