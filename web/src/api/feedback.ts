@@ -1,4 +1,7 @@
 import type {
+  AreaFollow,
+  AreaFollowBody,
+  AreaFollowList,
   CategoryList,
   InboxList,
   NearbyList,
@@ -143,6 +146,22 @@ export function markInboxRead(itemId: string): Promise<unknown> {
 
 export function markAllInboxRead(): Promise<unknown> {
   return sendJson<unknown>('POST', '/api/v1/me/inbox/read-all')
+}
+
+// ---------------------------------------------------------------- areas followed
+
+/** The wards and circles the resident follows to hear of each new public report there. */
+export function fetchAreaFollows(signal: AbortSignal): Promise<AreaFollowList> {
+  return getJson<AreaFollowList>('/api/v1/me/area-follows', { signal })
+}
+
+/** Follows a ward (`{wardCode}`) or a circle (`{center, radiusMeters, label?}`). */
+export function addAreaFollow(body: AreaFollowBody): Promise<AreaFollow> {
+  return sendJson<AreaFollow>('POST', '/api/v1/me/area-follows', body)
+}
+
+export function removeAreaFollow(followId: string): Promise<undefined> {
+  return sendJson('DELETE', `/api/v1/me/area-follows/${id(followId)}`)
 }
 
 // ---------------------------------------------------------------- submitting

@@ -4,13 +4,14 @@ import { useApiResource } from '../api/useApiResource.ts'
 import { FailureNotice } from '../shell/FailureNotice.tsx'
 import { LoadingNotice } from '../shell/LoadingNotice.tsx'
 import { ResourceView } from '../shell/ResourceView.tsx'
+import { AreaFollows } from './AreaFollows.tsx'
 import { FeedbackShell } from './FeedbackShell.tsx'
 import { feedbackPaths } from './paths.ts'
 import { ReportSummaryList } from './ReportSummaryList.tsx'
 import { SignInPrompt } from './SignInPrompt.tsx'
 import { useResident } from './useResident.ts'
 
-/** `/phan-anh-cua-toi`: the reports the resident sent, said "me too" to, or follows. */
+/** `/phan-anh-cua-toi`: the reports the resident sent, said "me too" to, or follows; and the areas they follow. */
 export function MyReportsPage() {
   const { t } = useTranslation()
   const resident = useResident()
@@ -27,7 +28,12 @@ export function MyReportsPage() {
       {resident.status === 'visitor' ? (
         <SignInPrompt reason={t('feedback.signIn.toSeeMine')} returnTo={feedbackPaths.mine} />
       ) : null}
-      {resident.status === 'resident' ? <MyReports /> : null}
+      {resident.status === 'resident' ? (
+        <>
+          <MyReports />
+          <AreaFollows />
+        </>
+      ) : null}
     </FeedbackShell>
   )
 }
