@@ -1,5 +1,7 @@
 import type { Scenario } from '../lib/types.ts'
+import { dbInsertBaseline } from './db-insert-baseline.ts'
 import { dbReadBaseline } from './db-read-baseline.ts'
+import { feedbackScenarios } from './feedback.ts'
 import { geoLocateHttp, geoLocateInprocess } from './geo-locate.ts'
 import { httpBaseline } from './http-baseline.ts'
 import { ogcItemsBbox } from './ogc-items-bbox.ts'
@@ -10,8 +12,10 @@ import { tileScenarios } from './tiles.ts'
 export const scenarios: Scenario[] = [
   httpBaseline,
   dbReadBaseline,
+  dbInsertBaseline,
   geoLocateInprocess,
   geoLocateHttp,
   ogcItemsBbox,
   ...tileScenarios,
+  ...feedbackScenarios,
 ]
