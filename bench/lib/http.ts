@@ -4,10 +4,17 @@ import { BenchFailure } from './errors.ts'
 import { LatencyRecorder } from './latency.ts'
 import type { Figure } from './types.ts'
 
+/** One request to send: its own path, headers and body (e.g. a fresh Idempotency-Key). */
+export interface RequestSpec {
+  path: string
+  headers?: Record<string, string>
+  body?: string
+}
+
 export interface HttpTarget {
   /** Base URL of the server under test, e.g. from startServer(). */
   url: string
-  /** Path for every request; ignored when `nextPath` is given. */
+  /** Path for every request; ignored when `nextPath` or `nextRequest` is given. */
   path?: string
   /** Called per request, e.g. to pick a random id so caches and a single hot row don't flatter us. */
   nextPath?: () => string
@@ -18,6 +25,13 @@ export interface HttpTarget {
    * default, 0, calls nextPath for every request.
    */
   pathPool?: number
+  /**
+   * Called for every request, the probe included, for requests that differ in headers and body,
+   * not only in path (writes must not repeat a key or a row). Its headers are added to `headers`;
+   * its body replaces `body`. Costs the load generator a little per request, as nextPath without
+   * a pool does.
+   */
+  nextRequest?: () => RequestSpec
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   headers?: Record<string, string>
   body?: string
@@ -64,22 +78,32 @@ export async function measureHttp(config: BenchConfig, target: HttpTarget): Prom
   }
 }
 
-function pathOf(target: HttpTarget): string {
-  return target.nextPath ? target.nextPath() : (target.path ?? '/')
+/** The next request as the target describes it: built per call by nextRequest or nextPath. */
+function nextRequestOf(target: HttpTarget): RequestSpec {
+  if (target.nextRequest) {
+    const next = target.nextRequest()
+    return {
+      path: next.path,
+      headers: { ...target.headers, ...next.headers },
+      body: next.body ?? target.body,
+    }
+  }
+  const path = target.nextPath ? target.nextPath() : (target.path ?? '/')
+  return { path, headers: target.headers, body: target.body }
 }
 
 async function probe(target: HttpTarget): Promise<void> {
-  const path = pathOf(target)
+  const { path, headers, body } = nextRequestOf(target)
   const init: RequestInit = { method: target.method ?? 'GET' }
-  if (target.headers) init.headers = target.headers
-  if (target.body !== undefined) init.body = target.body
+  if (headers) init.headers = headers
+  if (body !== undefined) init.body = body
   const res = await fetch(new URL(path, target.url), init)
   const text = await res.text()
   if (!res.ok) {
-    throw new BenchFailure(`probe ${init.method} ${path} answered ${res.status}: ${text.slice(0, 200)}`)
+    throw new BenchFailure(`probe ${init.method} ${path} answered ${res.status}: ${text.slice(0, 300)}`)
   }
   if (target.expectBody && !target.expectBody(parseJson(text))) {
-    throw new BenchFailure(`probe ${init.method} ${path} answered an unexpected body: ${text.slice(0, 200)}`)
+    throw new BenchFailure(`probe ${init.method} ${path} answered an unexpected body: ${text.slice(0, 300)}`)
   }
 }
 
@@ -99,7 +123,16 @@ async function load(
   latencies?: LatencyRecorder,
 ): Promise<autocannon.Result> {
   let requests: autocannon.Request[] = [{ path: target.path ?? '/' }]
-  if (target.nextPath && target.pathPool) {
+  if (target.nextRequest) {
+    requests = [
+      {
+        setupRequest: (req) => {
+          const next = nextRequestOf(target)
+          return { ...req, path: next.path, headers: next.headers ?? {}, body: next.body ?? '' }
+        },
+      },
+    ]
+  } else if (target.nextPath && target.pathPool) {
     requests = Array.from({ length: target.pathPool }, () => ({ path: (target.nextPath as () => string)() }))
   } else if (target.nextPath) {
     const nextPath = target.nextPath
@@ -114,14 +147,20 @@ async function load(
   }
   if (target.headers) options.headers = target.headers
   if (target.body !== undefined) options.body = target.body
+  // The first non-2xx status, so a failed run says what the server answered (409? 422? 500?).
+  let firstBadStatus: number | undefined
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const instance = autocannon(options, (error, done) => (error ? reject(error) : resolve(done)))
-    if (latencies) instance.on('response', (_client, _status, _bytes, ms) => latencies.record(ms))
+    instance.on('response', (_client, status, _bytes, ms) => {
+      latencies?.record(ms)
+      if ((status < 200 || status > 299) && firstBadStatus === undefined) firstBadStatus = status
+    })
   })
   if (result.errors > 0 || result.non2xx > 0 || result.requests.total === 0) {
     throw new BenchFailure(
       `${phase} against ${target.url}: ${result.errors} errors (${result.timeouts} timeouts), ` +
-        `${result.non2xx} non-2xx of ${result.requests.total} requests; no figure reported`,
+        `${result.non2xx} non-2xx of ${result.requests.total} requests` +
+        `${firstBadStatus === undefined ? '' : ` (first: ${firstBadStatus})`}; no figure reported`,
     )
   }
   return result

@@ -9,10 +9,10 @@ import { BenchSkip } from './errors.ts'
 import { connectOrSkip, databaseUrl, redactedUrl, serverVersion } from './pg.ts'
 
 /**
- * The platform's database for scenarios that write: dc_bench on the bench's PostgreSQL server
- * (migrated and seeded, kept between runs, as the tiles scenarios use it), copied per scenario
- * into a database of its own that is dropped afterwards, so written rows never pile up in dc_bench
- * and a run never measures a table grown by the runs before it.
+ * The platform's database on the bench's PostgreSQL server: dc_bench, migrated and seeded, kept
+ * between runs (the seed ledger makes later runs skip loading). Scenarios that only read use it
+ * as it is (tiles); scenarios that write get a copy of their own, dropped afterwards, so written
+ * rows never pile up in dc_bench and a run never measures a table grown by the runs before it.
  */
 const BENCH_DB = 'dc_bench'
 
@@ -22,9 +22,10 @@ const urlOf = (name: string) => {
   return url.toString()
 }
 
-let prepared: Promise<{ postgres: string }> | undefined
+let prepared: Promise<{ url: string; postgres: string }> | undefined
 
-function migratedBenchDatabase(log: (message: string) => void) {
+/** dc_bench: created if missing, migrated and seeded like a platform start, once per run. */
+export function benchDatabase(log: (message: string) => void): Promise<{ url: string; postgres: string }> {
   prepared ??= (async () => {
     const admin = await connectOrSkip()
     let postgres: string
@@ -48,7 +49,7 @@ function migratedBenchDatabase(log: (message: string) => void) {
     } finally {
       await database.close()
     }
-    return { postgres }
+    return { url: urlOf(BENCH_DB), postgres }
   })()
   return prepared
 }
@@ -64,7 +65,7 @@ export async function scratchPlatformDatabase(
   name: string,
   log: (message: string) => void,
 ): Promise<ScratchDatabase> {
-  const { postgres } = await migratedBenchDatabase(log)
+  const { postgres } = await benchDatabase(log)
   const admin = await connectOrSkip()
   try {
     await admin.query(`drop database if exists ${name} with (force)`)

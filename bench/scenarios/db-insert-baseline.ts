@@ -1,4 +1,4 @@
-import { measureHttpRequests } from '../lib/http-requests.ts'
+import { measureHttp } from '../lib/http.ts'
 import {
   connectOrSkip,
   databaseUrl,
@@ -36,7 +36,7 @@ export const dbInsertBaseline: Scenario = {
       }
       let n = 0
       const figure = await withServer(server, (running) =>
-        measureHttpRequests(ctx.config, {
+        measureHttp(ctx.config, {
           url: running.url,
           method: 'POST',
           nextRequest: () => ({

@@ -3,12 +3,11 @@ import { readFileSync } from 'node:fs'
 import { WARDS_FILE } from '../../server/modules/geo/ward.seed.ts'
 import { WardLocator, type WardPolygons } from '../../server/modules/geo/ward-locator.ts'
 import { BenchFailure } from '../lib/errors.ts'
-import { measureHttp } from '../lib/http.ts'
-import { measureHttpRequests, type RequestSpec } from '../lib/http-requests.ts'
+import { measureHttp, type RequestSpec } from '../lib/http.ts'
 import { connectOrSkip, redactedUrl } from '../lib/pg.ts'
-import { residentSessions, scratchPlatformDatabase } from '../lib/platform-database.ts'
+import { residentSessions, type ScratchDatabase, scratchPlatformDatabase } from '../lib/platform-database.ts'
 import { withServer } from '../lib/server-process.ts'
-import { asBaseline, type Scenario } from '../lib/types.ts'
+import { asBaseline, type BenchContext, type Scenario } from '../lib/types.ts'
 
 /**
  * Residents' reports (phản ánh kiến nghị) on the platform server (role api) on PostgreSQL, each
@@ -131,6 +130,27 @@ const platformServer = (url: string) => ({
 })
 
 /**
+ * Runs `measure` against the platform on a scratch copy of dc_bench named `name`, with residents
+ * signed in; the copy is dropped afterwards, whatever happened.
+ */
+async function onScratchPlatform<T>(
+  ctx: BenchContext,
+  name: string,
+  measure: (platform: { url: string; databaseUrl: string; sessions: Record<string, string>[] }) => Promise<T>,
+): Promise<T & { database: ScratchDatabase }> {
+  const database = await scratchPlatformDatabase(name, ctx.log)
+  try {
+    const sessions = await residentSessions(database.url, RESIDENTS)
+    const result = await withServer(platformServer(database.url), (running) =>
+      measure({ url: running.url, databaseUrl: database.url, sessions }),
+    )
+    return { ...result, database }
+  } finally {
+    await database.drop()
+  }
+}
+
+/**
  * What the run left in the database: every report written, each with its notification in the
  * outbox (the forwarded event, pending: this server runs no worker to tell anyone).
  */
@@ -154,40 +174,35 @@ export const feedbackSubmit: Scenario = {
   goal: { ratio: 0.5, against: 'db-insert-baseline' },
   async run(ctx) {
     const baseline = await ctx.scenario('db-insert-baseline')
-    const database = await scratchPlatformDatabase('dc_bench_feedback_submit', ctx.log)
-    try {
-      const sessions = await residentSessions(database.url, RESIDENTS)
-      const points = cityPoints(POINTS)
-      const figure = await withServer(platformServer(database.url), (running) =>
-        measureHttpRequests(ctx.config, {
-          url: running.url,
+    const { figure, rows, database } = await onScratchPlatform(
+      ctx,
+      'dc_bench_feedback_submit',
+      async (platform) => {
+        const figure = await measureHttp(ctx.config, {
+          url: platform.url,
           method: 'POST',
-          nextRequest: submissions(sessions, points),
+          nextRequest: submissions(platform.sessions, cityPoints(POINTS)),
           expectBody: isReport,
-        }),
-      )
-      const rows = await written(database.url)
-      // Every 2xx must have been a new report with its job: a replayed key would flatter the figure.
-      if (rows.notifyJobs !== rows.reports) {
-        throw new BenchFailure(
-          `${rows.reports} reports written but ${rows.notifyJobs} notifications enqueued`,
-        )
-      }
-      return {
-        ...figure,
-        details: {
-          ...figure.details,
-          ...rows,
-          residents: RESIDENTS,
-          points: POINTS,
-          poolSize: POOL_SIZE,
-          database: redactedUrl(database.url),
-          postgres: database.postgres,
-        },
-        baseline: asBaseline('db-insert-baseline', baseline),
-      }
-    } finally {
-      await database.drop()
+        })
+        return { figure, rows: await written(platform.databaseUrl) }
+      },
+    )
+    // Every 2xx must have been a new report with its job: a replayed key would flatter the figure.
+    if (rows.notifyJobs !== rows.reports) {
+      throw new BenchFailure(`${rows.reports} reports written but ${rows.notifyJobs} notifications enqueued`)
+    }
+    return {
+      ...figure,
+      details: {
+        ...figure.details,
+        ...rows,
+        residents: RESIDENTS,
+        points: POINTS,
+        poolSize: POOL_SIZE,
+        database: redactedUrl(database.url),
+        postgres: database.postgres,
+      },
+      baseline: asBaseline('db-insert-baseline', baseline),
     }
   },
 }
@@ -198,28 +213,23 @@ export const feedbackPublicRead: Scenario = {
   goal: { ratio: 1, against: 'db-read-baseline' },
   async run(ctx) {
     const baseline = await ctx.scenario('db-read-baseline')
-    const database = await scratchPlatformDatabase('dc_bench_feedback_read', ctx.log)
-    try {
-      const sessions = await residentSessions(database.url, RESIDENTS)
-      const points = cityPoints(PUBLIC_REPORTS)
-      const figure = await withServer(platformServer(database.url), async (running) => {
-        const ids = await submitReports(running.url, submissions(sessions, points), PUBLIC_REPORTS)
-        ctx.log(`seeded ${ids.length} public reports`)
-        let n = 0
-        // Per request, like db-read-baseline's random ids: both pay the same client cost per request.
-        return measureHttp(ctx.config, {
-          url: running.url,
-          nextPath: () => `${SUBMIT_PATH}/${ids[n++ % ids.length]}`,
-          expectBody: isReport,
-        })
+    const { figure, database } = await onScratchPlatform(ctx, 'dc_bench_feedback_read', async (platform) => {
+      const next = submissions(platform.sessions, cityPoints(PUBLIC_REPORTS))
+      const ids = await submitReports(platform.url, next, PUBLIC_REPORTS)
+      ctx.log(`seeded ${ids.length} public reports`)
+      let n = 0
+      // Per request, like db-read-baseline's random ids: both pay the same client cost per request.
+      const figure = await measureHttp(ctx.config, {
+        url: platform.url,
+        nextPath: () => `${SUBMIT_PATH}/${ids[n++ % ids.length]}`,
+        expectBody: isReport,
       })
-      return {
-        ...figure,
-        details: { ...figure.details, reports: PUBLIC_REPORTS, database: redactedUrl(database.url) },
-        baseline: asBaseline('db-read-baseline', baseline),
-      }
-    } finally {
-      await database.drop()
+      return { figure }
+    })
+    return {
+      ...figure,
+      details: { ...figure.details, reports: PUBLIC_REPORTS, database: redactedUrl(database.url) },
+      baseline: asBaseline('db-read-baseline', baseline),
     }
   },
 }

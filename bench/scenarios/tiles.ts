@@ -1,11 +1,8 @@
-import { openDatabase } from '../../server/core/db/database.ts'
-import { migrate } from '../../server/core/db/migrate.ts'
-import { runSeeds } from '../../server/core/seed.ts'
 import { type TileCoord, tilesCovering } from '../../server/modules/geo/tiles/tile-grid.ts'
-import { SEEDS } from '../../server/modules/index.ts'
-import { BenchFailure, BenchSkip } from '../lib/errors.ts'
+import { BenchFailure } from '../lib/errors.ts'
 import { measureHttp } from '../lib/http.ts'
-import { connectOrSkip, databaseUrl, redactedUrl, serverVersion } from '../lib/pg.ts'
+import { redactedUrl } from '../lib/pg.ts'
+import { benchDatabase } from '../lib/platform-database.ts'
 import { withServer } from '../lib/server-process.ts'
 import { asBaseline, type Scenario } from '../lib/types.ts'
 
@@ -14,10 +11,8 @@ import { asBaseline, type Scenario } from '../lib/types.ts'
  * - tiles-st-asmvt-bare: Fastify + pg running the platform's ST_AsMVT query, nothing else;
  * - tiles: the platform (role api) with its tile cache off, same tiles: goal ≥ 90% of bare;
  * - tiles-cached: the platform with its cache warm, against the bare HTTP floor: goal ≥ 50%.
- * All on one database, dc_bench on the bench's PostgreSQL server, migrated and seeded here (kept
- * between runs; the seed ledger makes later runs skip loading).
+ * All on one database, dc_bench on the bench's PostgreSQL server (lib/platform-database.ts), read only.
  */
-const BENCH_DB = 'dc_bench'
 const LAYER = 'wards'
 /** The urban core, where wards are small and tiles dense. */
 const CORE: [number, number, number, number] = [106.55, 10.65, 106.85, 10.95]
@@ -34,40 +29,6 @@ const cachedTiles = tilesCovering(CORE, 14)
 const pathOf = ({ z, x, y }: TileCoord) => `/tiles/${LAYER}/${z}/${x}/${y}.mvt`
 const randomPath = (tiles: TileCoord[]) => () =>
   pathOf(tiles[Math.floor(Math.random() * tiles.length)] as TileCoord)
-
-let prepared: Promise<{ url: string; postgres: string }> | undefined
-
-/** dc_bench on the bench's server: created if missing, migrated and seeded like a platform start. */
-function benchDatabase(log: (message: string) => void) {
-  prepared ??= (async () => {
-    const admin = await connectOrSkip()
-    let postgres: string
-    try {
-      postgres = await serverVersion(admin)
-      const exists = await admin.query('select 1 from pg_database where datname = $1', [BENCH_DB])
-      if (exists.rowCount === 0) {
-        log(`creating database ${BENCH_DB}`)
-        await admin.query(`create database ${BENCH_DB}`).catch((error: Error) => {
-          throw new BenchSkip(`cannot create ${BENCH_DB} on ${redactedUrl()}: ${error.message}`)
-        })
-      }
-    } finally {
-      await admin.end()
-    }
-    const url = new URL(databaseUrl())
-    url.pathname = `/${BENCH_DB}`
-    const database = await openDatabase({ url: url.toString(), embeddedDir: '', poolMax: 2 })
-    try {
-      log(`migrating and seeding ${BENCH_DB}`)
-      await migrate(database)
-      await runSeeds(database, SEEDS)
-    } finally {
-      await database.close()
-    }
-    return { url: url.toString(), postgres }
-  })()
-  return prepared
-}
 
 const platformServer = (url: string, env: Record<string, string> = {}) => ({
   module: new URL('../servers/platform.ts', import.meta.url),

@@ -1,8 +1,8 @@
-import { createServer } from 'node:net'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { launchChromium, noSidewaysScroll, seriousViolations } from '../support/browser.ts'
-import { startWebTestServer, type TestServer } from '../support/server.ts'
+import { openPage, signInResidentFrom, startDevelopmentWebServer } from '../support/resident-browser.ts'
+import type { TestServer } from '../support/server.ts'
 
 /** Demo residents of the development e-ID provider (server/modules/identity/residents/demo-residents.ts). */
 const follower = 'Lê Hoàng Phúc'
@@ -16,22 +16,8 @@ let server: TestServer
 let browser: Awaited<ReturnType<typeof launchChromium>>
 let context: BrowserContext
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
 beforeAll(async () => {
-  server = await startWebTestServer('/phan-anh-cua-toi', {
-    NODE_ENV: 'development',
-    DEV_OIDC_PORT: String(await freePort()),
-  })
+  server = await startDevelopmentWebServer('/phan-anh-cua-toi')
   browser = await launchChromium('feedback-areas')
   context = browser.context
   context.setDefaultTimeout(30_000)
@@ -42,20 +28,10 @@ afterAll(async () => {
   await server?.close()
 }, 60_000)
 
-async function open(path: string, language: 'vi' | 'en' = 'vi'): Promise<Page> {
-  const page = await context.newPage()
-  await page.addInitScript((lang) => window.localStorage.setItem('dc.lang', lang), language)
-  await page.goto(server.url + path)
-  return page
-}
+const open = (path: string, language: 'vi' | 'en' = 'vi') => openPage(context, server, path, language)
 
-/** Through the sign-in prompt of a page: VNeID (the development provider) and back to the page. */
-async function signInFrom(page: Page, resident: string, backTo: string): Promise<void> {
-  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).first().click()
-  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click()
-  await page.getByRole('button', { name: new RegExp(resident) }).click()
-  await page.waitForURL(server.url + backTo)
-}
+const signInFrom = (page: Page, resident: string, backTo: string) =>
+  signInResidentFrom(page, server, resident, backTo)
 
 /** The bodies of the area-follow writes the page sends. */
 function areaWrites(page: Page): unknown[] {

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cameraJpeg } from '../../server/modules/feedback/photos/fixtures/test-images.ts'
 import { launchChromium, seriousViolations } from '../support/browser.ts'
 import { signInOfficial } from '../support/official-session.ts'
-import { startWebTestServer, type TestServer } from '../support/server.ts'
+import { openPage, signInResidentFrom, startDevelopmentWebServer } from '../support/resident-browser.ts'
+import type { TestServer } from '../support/server.ts'
 
 /**
  * The whole channel, as people use it: a resident reports, the routed agency's officer answers and
@@ -21,22 +21,8 @@ let server: TestServer
 let browser: Awaited<ReturnType<typeof launchChromium>>
 let context: BrowserContext
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
 beforeAll(async () => {
-  server = await startWebTestServer('/phan-anh/gui', {
-    NODE_ENV: 'development',
-    DEV_OIDC_PORT: String(await freePort()),
-  })
+  server = await startDevelopmentWebServer('/phan-anh/gui')
   browser = await launchChromium('feedback-flow')
   context = browser.context
   context.setDefaultTimeout(30_000)
@@ -47,20 +33,9 @@ afterAll(async () => {
   await server?.close()
 }, 60_000)
 
-async function open(path: string): Promise<Page> {
-  const page = await context.newPage()
-  await page.addInitScript(() => window.localStorage.setItem('dc.lang', 'vi'))
-  await page.goto(server.url + path)
-  return page
-}
+const open = (path: string) => openPage(context, server, path)
 
-/** The resident signs in with VNeID (the development provider) from a page's sign-in prompt. */
-async function residentSignsIn(page: Page, backTo: string): Promise<void> {
-  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).first().click()
-  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click()
-  await page.getByRole('button', { name: new RegExp(reporter) }).click()
-  await page.waitForURL(server.url + backTo)
-}
+const residentSignsIn = (page: Page, backTo: string) => signInResidentFrom(page, server, reporter, backTo)
 
 async function asOfficer(): Promise<void> {
   await context.clearCookies()

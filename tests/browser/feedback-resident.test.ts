@@ -1,10 +1,10 @@
-import { createServer } from 'node:net'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { twoToneRaw } from '../../server/modules/feedback/photos/fixtures/test-images.ts'
 import { launchChromium, noSidewaysScroll, seriousViolations } from '../support/browser.ts'
 import { DEMO_ADMIN, signInOfficial } from '../support/official-session.ts'
-import { startWebTestServer, type TestServer } from '../support/server.ts'
+import { openPage, signInResidentFrom, startDevelopmentWebServer } from '../support/resident-browser.ts'
+import type { TestServer } from '../support/server.ts'
 
 /** Demo residents of the development e-ID provider (server/modules/identity/residents/demo-residents.ts). */
 const reporter = 'Nguyễn Thị Thu Hà'
@@ -18,22 +18,8 @@ let context: BrowserContext
 /** The report the first resident sends; the later tests use it. */
 let reportUrl = ''
 
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
 beforeAll(async () => {
-  server = await startWebTestServer('/phan-anh', {
-    NODE_ENV: 'development',
-    DEV_OIDC_PORT: String(await freePort()),
-  })
+  server = await startDevelopmentWebServer('/phan-anh')
   browser = await launchChromium('feedback-resident')
   context = browser.context
   context.setDefaultTimeout(30_000)
@@ -44,20 +30,10 @@ afterAll(async () => {
   await server?.close()
 }, 60_000)
 
-async function open(path: string, language: 'vi' | 'en' = 'vi'): Promise<Page> {
-  const page = await context.newPage()
-  await page.addInitScript((lang) => window.localStorage.setItem('dc.lang', lang), language)
-  await page.goto(server.url + path)
-  return page
-}
+const open = (path: string, language: 'vi' | 'en' = 'vi') => openPage(context, server, path, language)
 
-/** Through the sign-in prompt of a page: VNeID (the development provider) and back to the page. */
-async function signInFrom(page: Page, resident: string, backTo: string): Promise<void> {
-  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).first().click()
-  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click()
-  await page.getByRole('button', { name: new RegExp(resident) }).click()
-  await page.waitForURL(server.url + backTo)
-}
+const signInFrom = (page: Page, resident: string, backTo: string) =>
+  signInResidentFrom(page, server, resident, backTo)
 
 /** Puts the centre of the place map on a point (as arrow keys would) once the map is ready. */
 async function centreMapOn(page: Page, point: { lon: number; lat: number }): Promise<void> {

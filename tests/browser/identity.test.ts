@@ -1,9 +1,9 @@
-import { createServer } from 'node:net'
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { totpCode } from '../../server/modules/identity/officials/totp.ts'
 import { launchChromium, noSidewaysScroll, seriousViolations } from '../support/browser.ts'
-import { startWebTestServer, type TestServer } from '../support/server.ts'
+import { startDevelopmentWebServer } from '../support/resident-browser.ts'
+import type { TestServer } from '../support/server.ts'
 
 /** A demo resident of the development e-ID provider (server/modules/identity/residents/demo-residents.ts). */
 const demoResident = { name: 'Nguyễn Thị Thu Hà', nationalId: '079188012345' }
@@ -14,24 +14,9 @@ let server: TestServer
 let browser: Awaited<ReturnType<typeof launchChromium>>
 let context: BrowserContext
 
-/** A port nobody listens on now, for the development e-ID provider. */
-async function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
-}
-
 beforeAll(async () => {
   // development: the demo officials exist; OIDC_ISSUER unset: the platform starts the dev e-ID provider.
-  server = await startWebTestServer('/dang-nhap', {
-    NODE_ENV: 'development',
-    DEV_OIDC_PORT: String(await freePort()),
-  })
+  server = await startDevelopmentWebServer('/dang-nhap')
   browser = await launchChromium('identity')
   context = browser.context
   context.setDefaultTimeout(30_000)

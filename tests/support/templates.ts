@@ -99,9 +99,18 @@ export async function preparePostgresTemplate(): Promise<string> {
   return name
 }
 
+/**
+ * Worker copies are named after the run's own database (DATABASE_URL), so two runs on one server
+ * (a developer's and CI's, say) never drop each other's copies when they clean up.
+ */
+function workerPrefix(): string {
+  const base = new URL(process.env.DATABASE_URL ?? 'postgres://localhost/dc').pathname.slice(1)
+  return `dc_test_${base}_`.replace(/[^a-z0-9_]/g, '_')
+}
+
 /** A fresh database for one worker, copied from the template (fast: a file copy on the server). */
 export async function createPostgresWorkerDatabase(label: string): Promise<string> {
-  const name = `dc_test_${label}_${process.pid}`.replace(/[^a-z0-9_]/g, '_')
+  const name = `${workerPrefix()}${label}_${process.pid}`.replace(/[^a-z0-9_]/g, '_')
   await withAdmin(async (client) => {
     await client.query(`drop database if exists ${name}`)
     await client.query(`create database ${name} template ${postgresTemplateName()}`)
@@ -125,7 +134,8 @@ export async function removeWorkerDatabases(): Promise<void> {
   if (!process.env.DATABASE_URL) return
   await withAdmin(async (client) => {
     const { rows } = await client.query<{ datname: string }>(
-      "select datname from pg_database where datname like 'dc\\_test\\_%'",
+      'select datname from pg_database where starts_with(datname, $1)',
+      [workerPrefix()],
     )
     for (const { datname } of rows) await client.query(`drop database if exists ${datname} with (force)`)
   })

@@ -28,7 +28,7 @@ import type { Platform } from '../../core/platform.ts'
 import { parseBbox } from './feedback.routes.ts'
 import type { OfficialScope } from './feedback.service.ts'
 import { findReport, listReports } from './report.repository.ts'
-import { ReportViews } from './report.views.ts'
+import { isOverdue, ReportViews, reportsGeoJson } from './report.views.ts'
 import { ResponseTemplates } from './response-templates.ts'
 
 const readers = access.official('officer', 'agency_admin', 'leader', 'system_admin')
@@ -148,26 +148,7 @@ export function feedbackConsoleRoutes(platform: Platform): FastifyPluginAsyncTyp
           offset: 0,
         })
         const categories = await feedback.categories()
-        return {
-          type: 'FeatureCollection' as const,
-          features: rows.map((row) => ({
-            type: 'Feature',
-            id: row.id,
-            geometry: { type: 'Point', coordinates: [row.lon, row.lat] },
-            properties: {
-              id: row.id,
-              code: row.code,
-              status: row.status,
-              overdue:
-                row.status !== 'resolved' &&
-                row.deadline_at !== null &&
-                row.deadline_at < new Date() &&
-                ['forwarded', 'in_progress'].includes(row.status),
-              categoryName: categories.get(row.category_id)?.name.vi ?? row.category_id,
-              categoryNameEn: categories.get(row.category_id)?.name.en ?? row.category_id,
-            },
-          })),
-        }
+        return reportsGeoJson(rows, categories, (row) => ({ overdue: isOverdue(row) }))
       },
     )
 

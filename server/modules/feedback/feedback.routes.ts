@@ -28,7 +28,7 @@ import { AreaFollows } from './area-follows.ts'
 import { PHOTO_LIMITS } from './photos/photo-processing.ts'
 import { PublicReportCache } from './public-cache.ts'
 import { findReport, listReports } from './report.repository.ts'
-import { ReportViews } from './report.views.ts'
+import { ReportViews, reportsGeoJson } from './report.views.ts'
 
 const residents = access.resident()
 const photoUploaders = access.anyOf(
@@ -168,23 +168,7 @@ export function feedbackRoutes(platform: Platform): FastifyPluginAsyncTypebox {
         })
         const categories = await feedback.categories()
         reply.type('application/geo+json')
-        return {
-          type: 'FeatureCollection' as const,
-          features: rows.map((row) => ({
-            type: 'Feature',
-            id: row.id,
-            geometry: { type: 'Point', coordinates: [row.lon, row.lat] },
-            properties: {
-              id: row.id,
-              code: row.code,
-              status: row.status,
-              categoryId: row.category_id,
-              categoryName: categories.get(row.category_id)?.name.vi ?? row.category_id,
-              categoryNameEn: categories.get(row.category_id)?.name.en ?? row.category_id,
-              submittedAt: row.submitted_at.toISOString(),
-            },
-          })),
-        }
+        return reportsGeoJson(rows, categories)
       },
     )
 

@@ -273,3 +273,32 @@ export function isOverdue(row: { status: string; deadline_at: Date | null }, now
     row.deadline_at < now
   )
 }
+
+/**
+ * Reports as GeoJSON points for maps: id, code, status, category (both languages) and submission
+ * time, plus what the audience's map needs besides (the console's overdue flag).
+ */
+export function reportsGeoJson(
+  rows: readonly ReportRow[],
+  categories: ReadonlyMap<string, CategoryRecord>,
+  extra: (row: ReportRow) => Record<string, unknown> = () => ({}),
+) {
+  return {
+    type: 'FeatureCollection' as const,
+    features: rows.map((row) => ({
+      type: 'Feature',
+      id: row.id,
+      geometry: { type: 'Point', coordinates: [row.lon, row.lat] },
+      properties: {
+        id: row.id,
+        code: row.code,
+        status: row.status,
+        categoryId: row.category_id,
+        categoryName: categories.get(row.category_id)?.name.vi ?? row.category_id,
+        categoryNameEn: categories.get(row.category_id)?.name.en ?? row.category_id,
+        submittedAt: row.submitted_at.toISOString(),
+        ...extra(row),
+      },
+    })),
+  }
+}

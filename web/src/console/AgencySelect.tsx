@@ -22,28 +22,38 @@ export function AgencySelect({
   onChange: (agencyId: string) => void
 }) {
   const { t } = useTranslation()
-  const language = useLanguage()
-  const collator = new Intl.Collator(language === 'en' ? 'en' : 'vi')
   return (
     <div className="field">
       <label htmlFor={id}>{t('admin.agency')}</label>
       <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        {kindOrder.map((kind) => {
-          const ofKind = agencies
-            .filter((agency) => agency.kind === kind)
-            .sort((a, b) => collator.compare(agencyName(a, language) ?? '', agencyName(b, language) ?? ''))
-          if (!ofKind.length) return null
-          return (
-            <optgroup key={kind} label={t(`admin.agencyKinds.${kind}`)}>
-              {ofKind.map((agency) => (
-                <option key={agency.id} value={agency.id}>
-                  {agencyName(agency, language)}
-                </option>
-              ))}
-            </optgroup>
-          )
-        })}
+        <AgencyOptions agencies={agencies} />
       </select>
     </div>
+  )
+}
+
+/** Agencies as <option>s under one <optgroup> per kind, in kind order, by name within a kind. */
+export function AgencyOptions({ agencies }: { agencies: readonly AgencyItem[] }) {
+  const { t } = useTranslation()
+  const language = useLanguage()
+  const collator = new Intl.Collator(language)
+  return (
+    <>
+      {kindOrder.map((kind) => {
+        const ofKind = agencies
+          .filter((agency) => agency.kind === kind)
+          .sort((a, b) => collator.compare(agencyName(a, language) ?? '', agencyName(b, language) ?? ''))
+        if (!ofKind.length) return null
+        return (
+          <optgroup key={kind} label={t(`admin.agencyKinds.${kind}`)}>
+            {ofKind.map((agency) => (
+              <option key={agency.id} value={agency.id}>
+                {agencyName(agency, language)}
+              </option>
+            ))}
+          </optgroup>
+        )
+      })}
+    </>
   )
 }

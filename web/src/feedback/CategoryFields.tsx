@@ -1,10 +1,9 @@
 import type { Category, CategoryQuestion } from '@dc/contracts'
 import { useTranslation } from 'react-i18next'
-import { TextField } from '../auth/TextField.tsx'
+import { describedBy, HintAndError, SelectField, TextAreaField, TextField } from '../auth/TextField.tsx'
 import { formatNumber } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import type { CategoryGroup } from './categories.ts'
-import { describedBy, SelectField, TextAreaField } from './fields.tsx'
 import { answerFieldId, fieldIds } from './reportForm.ts'
 
 export interface CategoryFieldsProps {
@@ -104,56 +103,23 @@ function QuestionField({
   const label = question.required
     ? question.label[language]
     : `${question.label[language]} ${t('feedback.form.optional')}`
-  const text = typeof value === 'string' ? value : ''
+  // What every text-like answer field shares; the cases add their type and limits.
+  const field = {
+    id,
+    label,
+    error,
+    value: typeof value === 'string' ? value : '',
+    onChange: (event: { target: { value: string } }) => onChange(event.target.value),
+  }
   switch (question.datatype) {
     case 'string':
-      return (
-        <TextField
-          id={id}
-          label={label}
-          error={error}
-          value={text}
-          maxLength={500}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )
+      return <TextField {...field} maxLength={500} />
     case 'number':
-      return (
-        <TextField
-          id={id}
-          label={label}
-          error={error}
-          value={text}
-          type="number"
-          inputMode="decimal"
-          step="any"
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )
+      return <TextField {...field} type="number" inputMode="decimal" step="any" />
     case 'datetime':
-      return (
-        <TextField
-          id={id}
-          label={label}
-          hint={t('feedback.form.cityTime')}
-          error={error}
-          value={text}
-          type="datetime-local"
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )
+      return <TextField {...field} hint={t('feedback.form.cityTime')} type="datetime-local" />
     case 'text':
-      return (
-        <TextAreaField
-          id={id}
-          label={label}
-          error={error}
-          value={text}
-          rows={3}
-          maxLength={500}
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )
+      return <TextAreaField {...field} rows={3} maxLength={500} />
     case 'singlevaluelist':
     case 'multivaluelist': {
       const multiple = question.datatype === 'multivaluelist'
@@ -167,16 +133,7 @@ function QuestionField({
           tabIndex={-1}
         >
           <legend>{label}</legend>
-          {hint ? (
-            <p id={`${id}-hint`} className="field__hint">
-              {hint}
-            </p>
-          ) : null}
-          {error ? (
-            <p id={`${id}-error`} className="field__error">
-              {error}
-            </p>
-          ) : null}
+          <HintAndError id={id} hint={hint} error={error} />
           {multiple || question.required ? null : (
             <div className="checkbox">
               <input

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { formatNumber } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
+import './header-inbox.css'
 import { feedbackPaths } from './paths.ts'
 import { useUnreadCount } from './unreadCount.ts'
 import { useResident } from './useResident.ts'

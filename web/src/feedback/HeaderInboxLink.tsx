@@ -35,7 +35,7 @@ export function HeaderInboxLink() {
       <EnvelopeIcon />
       <span className="header-inbox__text">{t('feedback.header.inbox')}</span>
       {unread ? (
-        <span className="header-inbox__count">
+        <span className="count-badge">
           {unread > badgeMax ? `${formatNumber(badgeMax, language)}+` : formatNumber(unread, language)}
         </span>
       ) : null}

@@ -9,35 +9,24 @@ import { safeReturnTo } from '../auth/ResidentSignInPage.tsx'
 import { goTo } from '../auth/useSession.ts'
 import { formatDateTime, formatNumber } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
-import { FailureNotice } from '../shell/FailureNotice.tsx'
-import { LoadingNotice } from '../shell/LoadingNotice.tsx'
 import { ResourceView } from '../shell/ResourceView.tsx'
-import { FeedbackShell } from './FeedbackShell.tsx'
 import { failureOf } from './failure.ts'
-import { feedbackPaths } from './paths.ts'
-import { SignInPrompt } from './SignInPrompt.tsx'
+import { ResidentOnlyPage } from './ResidentOnlyPage.tsx'
 import { setUnreadCount } from './unreadCount.ts'
-import { useResident } from './useResident.ts'
 
 /** `/hop-thu`: the resident's notifications (report updates), unread ones marked, newest first. */
 export function InboxPage() {
   const { t } = useTranslation()
-  const resident = useResident()
   return (
-    <FeedbackShell documentTitle={t('feedback.inbox.documentTitle')} current="inbox">
-      <section className="welcome" aria-labelledby="inbox-heading">
-        <h1 id="inbox-heading">{t('feedback.inbox.heading')}</h1>
-        <p className="lead">{t('feedback.inbox.intro')}</p>
-      </section>
-      {resident.status === 'loading' ? <LoadingNotice /> : null}
-      {resident.status === 'failed' ? (
-        <FailureNotice failure={resident.failure} onRetry={resident.reload} />
-      ) : null}
-      {resident.status === 'visitor' ? (
-        <SignInPrompt reason={t('feedback.signIn.toSeeInbox')} returnTo={feedbackPaths.inbox} />
-      ) : null}
-      {resident.status === 'resident' ? <Inbox /> : null}
-    </FeedbackShell>
+    <ResidentOnlyPage
+      page="inbox"
+      documentTitle={t('feedback.inbox.documentTitle')}
+      heading={t('feedback.inbox.heading')}
+      intro={t('feedback.inbox.intro')}
+      signInReason={t('feedback.signIn.toSeeInbox')}
+    >
+      <Inbox />
+    </ResidentOnlyPage>
   )
 }
 

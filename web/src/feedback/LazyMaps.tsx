@@ -1,7 +1,8 @@
-import { Component, lazy, type ReactNode, Suspense } from 'react'
+import { lazy, type ReactNode, Suspense } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReportFeatureCollection } from '../api/feedback.ts'
 import { LoadingNotice } from '../shell/LoadingNotice.tsx'
+import { LazyBoundary } from './LazyBoundary.tsx'
 import type { PinMapProps } from './PinMap.tsx'
 
 /** The maps' code (and MapLibre inside it) is only downloaded when a page shows a map. */
@@ -29,16 +30,8 @@ export function LazyReportsMap(props: { reports: ReportFeatureCollection }) {
 }
 
 /** When the map's code cannot be downloaded, the page goes on without it (the form and list still work). */
-class MapCodeBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false }
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true }
-  }
-
-  override render() {
-    return this.state.failed ? <MapUnavailable /> : this.props.children
-  }
+function MapCodeBoundary({ children }: { children: ReactNode }) {
+  return <LazyBoundary fallback={<MapUnavailable />}>{children}</LazyBoundary>
 }
 
 function MapUnavailable() {

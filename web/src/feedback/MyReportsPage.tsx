@@ -1,40 +1,26 @@
 import { useTranslation } from 'react-i18next'
 import { fetchMyReports } from '../api/feedback.ts'
 import { useApiResource } from '../api/useApiResource.ts'
-import { FailureNotice } from '../shell/FailureNotice.tsx'
-import { LoadingNotice } from '../shell/LoadingNotice.tsx'
 import { ResourceView } from '../shell/ResourceView.tsx'
 import { AreaFollows } from './AreaFollows.tsx'
-import { FeedbackShell } from './FeedbackShell.tsx'
 import { feedbackPaths } from './paths.ts'
 import { ReportSummaryList } from './ReportSummaryList.tsx'
-import { SignInPrompt } from './SignInPrompt.tsx'
-import { useResident } from './useResident.ts'
+import { ResidentOnlyPage } from './ResidentOnlyPage.tsx'
 
 /** `/phan-anh-cua-toi`: the reports the resident sent, said "me too" to, or follows; and the areas they follow. */
 export function MyReportsPage() {
   const { t } = useTranslation()
-  const resident = useResident()
   return (
-    <FeedbackShell documentTitle={t('feedback.mine.documentTitle')} current="mine">
-      <section className="welcome" aria-labelledby="mine-heading">
-        <h1 id="mine-heading">{t('feedback.mine.heading')}</h1>
-        <p className="lead">{t('feedback.mine.intro')}</p>
-      </section>
-      {resident.status === 'loading' ? <LoadingNotice /> : null}
-      {resident.status === 'failed' ? (
-        <FailureNotice failure={resident.failure} onRetry={resident.reload} />
-      ) : null}
-      {resident.status === 'visitor' ? (
-        <SignInPrompt reason={t('feedback.signIn.toSeeMine')} returnTo={feedbackPaths.mine} />
-      ) : null}
-      {resident.status === 'resident' ? (
-        <>
-          <MyReports />
-          <AreaFollows />
-        </>
-      ) : null}
-    </FeedbackShell>
+    <ResidentOnlyPage
+      page="mine"
+      documentTitle={t('feedback.mine.documentTitle')}
+      heading={t('feedback.mine.heading')}
+      intro={t('feedback.mine.intro')}
+      signInReason={t('feedback.signIn.toSeeMine')}
+    >
+      <MyReports />
+      <AreaFollows />
+    </ResidentOnlyPage>
   )
 }
 

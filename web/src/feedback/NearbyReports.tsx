@@ -10,7 +10,7 @@ import { useLanguage } from '../i18n/useLanguage.ts'
 import { failureOf } from './failure.ts'
 import type { LngLat } from './PinMap.tsx'
 import { reportPath } from './paths.ts'
-import { excerpt } from './ReportSummaryList.tsx'
+import { excerpt, ReportThumbnail } from './ReportSummaryList.tsx'
 import { StatusBadge } from './StatusBadge.tsx'
 
 /**
@@ -68,15 +68,7 @@ export function NearbyReports({ pin, categoryId }: { pin: LngLat | null; categor
           <ul className="report-list">
             {reports.map((report) => (
               <li key={report.id} className="nearby__item">
-                {report.thumbnailUrl ? (
-                  <img
-                    className="report-card__thumb"
-                    src={report.thumbnailUrl}
-                    alt=""
-                    width="80"
-                    height="80"
-                  />
-                ) : null}
+                <ReportThumbnail url={report.thumbnailUrl} />
                 <div className="report-card__body">
                   <h3 className="report-card__title" id={`nearby-${report.id}`}>
                     {report.description !== null ? (

@@ -1,9 +1,9 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useFailureText } from '../auth/ProblemAlert.tsx'
+import { describedBy } from '../auth/TextField.tsx'
 import { formatNumber } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
-import { describedBy } from './fields.tsx'
 import { fieldIds, maxPhotos } from './reportForm.ts'
 import type { PhotoUpload } from './usePhotoUploads.ts'
 

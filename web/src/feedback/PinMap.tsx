@@ -1,14 +1,9 @@
 import type { FeatureCollection } from 'geojson'
 import type { GeoJSONSource, Map as MapLibreMap } from 'maplibre-gl'
-import { useEffect, useId, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLanguage } from '../i18n/useLanguage.ts'
-import { MapAttribution } from '../map/MapAttribution.tsx'
-import { MapStatus } from '../map/MapStatus.tsx'
-import { useMapLibre } from '../map/useMapLibre.ts'
-import { ZoomButtons } from '../map/ZoomButtons.tsx'
-import '../map/map.css'
-import { feedbackStyleUrl, showOnlyBaseLayers } from './mapStyle.ts'
+import { MapStage, useFeedbackMap } from './MapStage.tsx'
+import { showOnlyBaseLayers } from './mapStyle.ts'
 import { fieldIds } from './reportForm.ts'
 
 export interface LngLat {
@@ -36,12 +31,8 @@ const pinLayer = 'dc-report-pin'
  */
 export default function PinMap({ label, pin, onPick, zoom = 16 }: PinMapProps) {
   const { t } = useTranslation()
-  const language = useLanguage()
-  const container = useRef<HTMLDivElement>(null)
-  const instructionsId = useId()
-  const state = useMapLibre(container, feedbackStyleUrl(language), label, instructionsId)
-  const map = state.status === 'ready' ? state.map : undefined
-  const styleLoads = state.status === 'ready' ? state.styleLoads : 0
+  const view = useFeedbackMap(label)
+  const { map, styleLoads } = view
   const pick = useRef(onPick)
   useEffect(() => {
     pick.current = onPick
@@ -105,18 +96,12 @@ export default function PinMap({ label, pin, onPick, zoom = 16 }: PinMapProps) {
 
   return (
     <div className="pin-map">
-      <div
-        className={choosing ? 'map-stage pin-map__stage' : 'map-stage pin-map__stage pin-map__stage--small'}
-      >
-        <div ref={container} className="map-canvas" />
-        {choosing ? <div className="map-crosshair" aria-hidden="true" /> : null}
-        <p id={instructionsId} className="map-keyboard-help">
-          {choosing ? t('feedback.place.mapInstructions') : t('feedback.place.viewInstructions')}
-        </p>
-        <MapStatus state={state} />
-        <ZoomButtons map={map} />
-        <MapAttribution map={map} styleLoads={styleLoads} layers={[]} visibility={undefined} />
-      </div>
+      <MapStage
+        view={view}
+        className={choosing ? 'pin-map__stage' : 'pin-map__stage pin-map__stage--small'}
+        crosshair={choosing}
+        instructions={choosing ? t('feedback.place.mapInstructions') : t('feedback.place.viewInstructions')}
+      />
       {choosing ? (
         <button
           id={fieldIds.place}

@@ -4,10 +4,10 @@ import { useTranslation } from 'react-i18next'
 import type { RequestFailure } from '../api/errors.ts'
 import { addMeToo, rateReport, reportNotFixed, setFollowing } from '../api/feedback.ts'
 import { ErrorSummary, ProblemAlert } from '../auth/ProblemAlert.tsx'
+import { TextAreaField } from '../auth/TextField.tsx'
 import { formatDateTime, formatNumber } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { failureOf } from './failure.ts'
-import { TextAreaField } from './fields.tsx'
 import { canMeToo, canRate, canSayNotFixed } from './reportRules.ts'
 
 type Run = (action: () => Promise<OwnReport>, done: string) => Promise<boolean>

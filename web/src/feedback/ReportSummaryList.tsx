@@ -24,16 +24,7 @@ function ReportSummaryCard({ report }: { report: PublicReportSummary }) {
   const headingId = `report-${report.id}`
   return (
     <article className="report-card" aria-labelledby={headingId}>
-      {report.thumbnailUrl ? (
-        <img
-          className="report-card__thumb"
-          src={report.thumbnailUrl}
-          alt=""
-          width="80"
-          height="80"
-          loading="lazy"
-        />
-      ) : null}
+      <ReportThumbnail url={report.thumbnailUrl} />
       <div className="report-card__body">
         <h3 id={headingId} className="report-card__title">
           <a href={reportPath(report.id)}>
@@ -55,6 +46,12 @@ function ReportSummaryCard({ report }: { report: PublicReportSummary }) {
       </div>
     </article>
   )
+}
+
+/** A report's first photo, small, beside its card's words (decorative: the words say what it is). */
+export function ReportThumbnail({ url }: { url: string | null }) {
+  if (!url) return null
+  return <img className="report-card__thumb" src={url} alt="" width="80" height="80" loading="lazy" />
 }
 
 /** The first ~160 characters, cut at a word. */

@@ -1,16 +1,12 @@
 import type { GeoJSONSource, MapGeoJSONFeature, Map as MapLibreMap } from 'maplibre-gl'
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { ReportFeatureCollection, ReportFeatureProperties } from '../api/feedback.ts'
 import { formatDateTime } from '../i18n/format.ts'
 import { useLanguage } from '../i18n/useLanguage.ts'
 import { LiveRegion } from '../map/LiveRegion.tsx'
-import { MapAttribution } from '../map/MapAttribution.tsx'
-import { MapStatus } from '../map/MapStatus.tsx'
-import { useMapLibre } from '../map/useMapLibre.ts'
-import { ZoomButtons } from '../map/ZoomButtons.tsx'
-import '../map/map.css'
-import { feedbackStyleUrl, showOnlyBaseLayers, toneColours } from './mapStyle.ts'
+import { MapLegend, MapStage, useChooseOnMap, useFeedbackMap } from './MapStage.tsx'
+import { showOnlyBaseLayers, toneColours } from './mapStyle.ts'
 import { reportPath } from './paths.ts'
 import { type StatusTone, statusTone } from './reportRules.ts'
 import { StatusBadge } from './StatusBadge.tsx'
@@ -28,16 +24,8 @@ const tapTolerance = 12
 export default function ReportsMap({ reports }: { reports: ReportFeatureCollection }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const container = useRef<HTMLDivElement>(null)
-  const instructionsId = useId()
-  const state = useMapLibre(
-    container,
-    feedbackStyleUrl(language),
-    t('feedback.list.mapLabel'),
-    instructionsId,
-  )
-  const map = state.status === 'ready' ? state.map : undefined
-  const styleLoads = state.status === 'ready' ? state.styleLoads : 0
+  const view = useFeedbackMap(t('feedback.list.mapLabel'))
+  const { map, styleLoads } = view
   const [chosen, setChosen] = useState<ReportFeatureProperties | null>(null)
   const [announcement, setAnnouncement] = useState('')
 
@@ -76,54 +64,41 @@ export default function ReportsMap({ reports }: { reports: ReportFeatureCollecti
     if (bounds) map.fitBounds(bounds, { padding: 40, maxZoom: 14, duration: 0 })
   }, [map, reports])
 
+  useChooseOnMap(map, (activeMap, point) => {
+    const feature = reportAt(activeMap, point)
+    const properties = feature ? (feature.properties as ReportFeatureProperties) : null
+    setChosen(properties)
+    setAnnouncement(
+      properties ? t('feedback.list.mapChosen', { code: properties.code }) : t('feedback.list.mapNone'),
+    )
+  })
+
+  // A pointer over a report says it can be chosen.
   useEffect(() => {
     if (!map) return
-    const choose = (point: { x: number; y: number }) => {
-      const feature = reportAt(map, point)
-      const properties = feature ? (feature.properties as ReportFeatureProperties) : null
-      setChosen(properties)
-      setAnnouncement(
-        properties ? t('feedback.list.mapChosen', { code: properties.code }) : t('feedback.list.mapNone'),
-      )
-    }
-    const onClick = (event: { point: { x: number; y: number } }) => choose(event.point)
     const canvas = map.getCanvas()
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return
-      event.preventDefault()
-      choose({ x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 })
-    }
     const pointerOn = () => {
       canvas.style.cursor = 'pointer'
     }
     const pointerOff = () => {
       canvas.style.cursor = ''
     }
-    map.on('click', onClick)
     map.on('mouseenter', reportsLayer, pointerOn)
     map.on('mouseleave', reportsLayer, pointerOff)
-    canvas.addEventListener('keydown', onKeyDown)
     return () => {
-      map.off('click', onClick)
       map.off('mouseenter', reportsLayer, pointerOn)
       map.off('mouseleave', reportsLayer, pointerOff)
-      canvas.removeEventListener('keydown', onKeyDown)
     }
-  }, [map, t])
+  }, [map])
 
   return (
     <div className="reports-map">
-      <div className="map-stage reports-map__stage">
-        <div ref={container} className="map-canvas" />
-        <div className="map-crosshair" aria-hidden="true" />
-        <p id={instructionsId} className="map-keyboard-help">
-          {t('feedback.list.mapInstructions')}
-        </p>
-        <MapStatus state={state} />
-        <ZoomButtons map={map} />
-        <MapAttribution map={map} styleLoads={styleLoads} layers={[]} visibility={undefined} />
-      </div>
-      <MapLegend />
+      <MapStage
+        view={view}
+        className="reports-map__stage"
+        instructions={t('feedback.list.mapInstructions')}
+      />
+      <ToneLegend />
       {chosen ? (
         <section className="card reports-map__chosen" aria-labelledby="chosen-report-heading">
           <h3 id="chosen-report-heading">
@@ -143,18 +118,18 @@ export default function ReportsMap({ reports }: { reports: ReportFeatureCollecti
   )
 }
 
-function MapLegend() {
+function ToneLegend() {
   const { t } = useTranslation()
   const tones: StatusTone[] = ['open', 'done', 'refused', 'closed']
   return (
-    <ul className="map-legend" aria-label={t('feedback.list.legend')}>
-      {tones.map((tone) => (
-        <li key={tone}>
-          <span className="map-legend__dot" style={{ background: toneColours[tone] }} aria-hidden="true" />
-          {t(`feedback.tone.${tone}`)}
-        </li>
-      ))}
-    </ul>
+    <MapLegend
+      label={t('feedback.list.legend')}
+      entries={tones.map((tone) => ({
+        key: tone,
+        colour: toneColours[tone],
+        text: t(`feedback.tone.${tone}`),
+      }))}
+    />
   )
 }
 

@@ -1,34 +1,23 @@
 import { useTranslation } from 'react-i18next'
 import { fetchCategories } from '../api/feedback.ts'
 import { useApiResource } from '../api/useApiResource.ts'
-import { FailureNotice } from '../shell/FailureNotice.tsx'
-import { LoadingNotice } from '../shell/LoadingNotice.tsx'
 import { ResourceView } from '../shell/ResourceView.tsx'
-import { FeedbackShell } from './FeedbackShell.tsx'
-import { feedbackPaths } from './paths.ts'
 import { ReportForm } from './ReportForm.tsx'
-import { SignInPrompt } from './SignInPrompt.tsx'
-import { useResident } from './useResident.ts'
+import { ResidentOnlyPage } from './ResidentOnlyPage.tsx'
 
 /** `/phan-anh/gui`: the report form for a signed-in resident; anyone else is asked to sign in first. */
 export function SubmitReportPage() {
   const { t } = useTranslation()
-  const resident = useResident()
   return (
-    <FeedbackShell documentTitle={t('feedback.form.documentTitle')} current="submit">
-      <section className="welcome" aria-labelledby="submit-heading">
-        <h1 id="submit-heading">{t('feedback.form.heading')}</h1>
-        <p className="lead">{t('feedback.form.intro')}</p>
-      </section>
-      {resident.status === 'loading' ? <LoadingNotice /> : null}
-      {resident.status === 'failed' ? (
-        <FailureNotice failure={resident.failure} onRetry={resident.reload} />
-      ) : null}
-      {resident.status === 'visitor' ? (
-        <SignInPrompt reason={t('feedback.signIn.toSubmit')} returnTo={feedbackPaths.submit} />
-      ) : null}
-      {resident.status === 'resident' ? <CategoriesThenForm /> : null}
-    </FeedbackShell>
+    <ResidentOnlyPage
+      page="submit"
+      documentTitle={t('feedback.form.documentTitle')}
+      heading={t('feedback.form.heading')}
+      intro={t('feedback.form.intro')}
+      signInReason={t('feedback.signIn.toSubmit')}
+    >
+      <CategoriesThenForm />
+    </ResidentOnlyPage>
   )
 }
 

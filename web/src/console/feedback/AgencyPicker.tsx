@@ -1,4 +1,4 @@
-import type { AgencyItem, AgencyKindName } from '@dc/contracts'
+import type { AgencyItem } from '@dc/contracts'
 import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { failureOf } from '../../account/SessionsCard.tsx'
@@ -6,10 +6,9 @@ import { searchAgencies } from '../../api/console-feedback.ts'
 import type { RequestFailure } from '../../api/errors.ts'
 import { isAbort } from '../../api/http.ts'
 import { useFailureText } from '../../auth/ProblemAlert.tsx'
+import { SelectField } from '../../auth/TextField.tsx'
 import { useLanguage } from '../../i18n/useLanguage.ts'
-import { agencyName } from '../AgencySelect.tsx'
-
-const kindOrder: AgencyKindName[] = ['city', 'department', 'service_unit', 'ward_committee']
+import { AgencyOptions } from '../AgencySelect.tsx'
 
 /** Typing pauses this long before the next search is sent, so each keystroke is not a request. */
 const searchPauseMs = 250
@@ -44,7 +43,7 @@ export function AgencyPicker({
   initialId?: string | undefined
 }) {
   const { t } = useTranslation()
-  const language = useLanguage()
+  const _language = useLanguage()
   const failureText = useFailureText()
   const [query, setQuery] = useState('')
   const [found, setFound] = useState<Found>({ status: 'searching' })
@@ -79,7 +78,6 @@ export function AgencyPicker({
 
   const matches = found.status === 'found' ? found.agencies.filter((a) => !excludeIds.includes(a.id)) : []
   const choices = value && !matches.some((agency) => agency.id === value.id) ? [value, ...matches] : matches
-  const collator = new Intl.Collator(language)
   const statusText =
     found.status === 'searching'
       ? t('consoleFeedback.agencyPicker.searching')
@@ -88,7 +86,6 @@ export function AgencyPicker({
         : matches.length
           ? t('consoleFeedback.agencyPicker.matches', { found: matches.length })
           : t('consoleFeedback.agencyPicker.noMatch')
-  const errorId = error ? `${id}-error` : undefined
 
   return (
     <div className="cf-agency-picker">
@@ -110,38 +107,16 @@ export function AgencyPicker({
           {statusText}
         </p>
       </div>
-      <div className={error ? 'field field--error' : 'field'}>
-        <label htmlFor={id}>{label}</label>
-        {error ? (
-          <p id={errorId} className="field__error">
-            {error}
-          </p>
-        ) : null}
-        <select
-          id={id}
-          value={value?.id ?? ''}
-          aria-describedby={errorId}
-          aria-invalid={error ? true : undefined}
-          onChange={(event) => onChange(choices.find((agency) => agency.id === event.target.value) ?? null)}
-        >
-          <option value="">{t('consoleFeedback.agencyPicker.placeholder')}</option>
-          {kindOrder.map((kind) => {
-            const ofKind = choices
-              .filter((agency) => agency.kind === kind)
-              .sort((a, b) => collator.compare(agencyName(a, language) ?? '', agencyName(b, language) ?? ''))
-            if (!ofKind.length) return null
-            return (
-              <optgroup key={kind} label={t(`admin.agencyKinds.${kind}`)}>
-                {ofKind.map((agency) => (
-                  <option key={agency.id} value={agency.id}>
-                    {agencyName(agency, language)}
-                  </option>
-                ))}
-              </optgroup>
-            )
-          })}
-        </select>
-      </div>
+      <SelectField
+        id={id}
+        label={label}
+        error={error}
+        value={value?.id ?? ''}
+        onChange={(event) => onChange(choices.find((agency) => agency.id === event.target.value) ?? null)}
+      >
+        <option value="">{t('consoleFeedback.agencyPicker.placeholder')}</option>
+        <AgencyOptions agencies={choices} />
+      </SelectField>
     </div>
   )
 }

@@ -2,14 +2,12 @@ import type { AgencyItem } from '@dc/contracts'
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { reassignReports } from '../../api/console-feedback.ts'
-import { ErrorSummary, ProblemAlert } from '../../auth/ProblemAlert.tsx'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { agencyName } from '../AgencySelect.tsx'
+import { ReasonField, tooShort } from './ActionForm.tsx'
 import { AgencyPicker } from './AgencyPicker.tsx'
-import { TextAreaField } from './TextAreaField.tsx'
+import { type FieldError, FormAlerts, useFormErrors } from './FormAlerts.tsx'
 import { useSubmission } from './useSubmission.ts'
-
-type FieldError = { fieldId: string; message: string }
 
 /** The id of the queue's "select every report on this page" box: where "select some first" points. */
 export const selectPageId = 'cf-select-page'
@@ -30,9 +28,8 @@ export function BulkReassign({
   const [open, setOpen] = useState(false)
   const [agency, setAgency] = useState<AgencyItem | null>(null)
   const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<FieldError[]>([])
+  const { errors, setErrors, errorFor } = useFormErrors()
   const { busy, failure, run } = useSubmission()
-  const errorFor = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -40,7 +37,7 @@ export function BulkReassign({
     if (!selectedIds.length)
       found.push({ fieldId: selectPageId, message: t('consoleFeedback.bulk.noneSelected') })
     if (!agency) found.push({ fieldId: 'cf-bulk-agency', message: t('consoleFeedback.bulk.agencyMissing') })
-    if (reason.trim().length < 5)
+    if (tooShort(reason))
       found.push({ fieldId: 'cf-bulk-reason', message: t('consoleFeedback.bulk.reasonMissing') })
     setErrors(found)
     if (found.length || !agency) return
@@ -74,16 +71,12 @@ export function BulkReassign({
         <form id="cf-bulk-form" className="form cf-panel" noValidate onSubmit={(event) => void submit(event)}>
           <h3>{t('consoleFeedback.bulk.heading')}</h3>
           <p className="field__hint">{t('consoleFeedback.bulk.intro')}</p>
-          {errors.length ? (
-            <ErrorSummary errors={errors} heading={t('consoleFeedback.errorSummary')} />
-          ) : null}
-          {failure ? (
-            <ProblemAlert
-              failure={failure}
-              heading={t('consoleFeedback.bulk.failed')}
-              fieldIds={{ '/reason': 'cf-bulk-reason', '/agencyId': 'cf-bulk-agency' }}
-            />
-          ) : null}
+          <FormAlerts
+            errors={errors}
+            failure={failure}
+            failureHeading={t('consoleFeedback.bulk.failed')}
+            fieldIds={{ '/reason': 'cf-bulk-reason', '/agencyId': 'cf-bulk-agency' }}
+          />
           <AgencyPicker
             id="cf-bulk-agency"
             label={t('consoleFeedback.agencyPicker.choose')}
@@ -91,14 +84,12 @@ export function BulkReassign({
             onChange={setAgency}
             error={errorFor('cf-bulk-agency')}
           />
-          <TextAreaField
+          <ReasonField
             id="cf-bulk-reason"
             label={t('consoleFeedback.bulk.reason')}
-            hint={t('consoleFeedback.bulk.reasonHint')}
             error={errorFor('cf-bulk-reason')}
-            maxLength={1000}
             value={reason}
-            onChange={(event) => setReason(event.target.value)}
+            onChange={setReason}
           />
           <button type="submit" className="button" disabled={busy}>
             {t('consoleFeedback.bulk.submit', { selected: selectedIds.length })}

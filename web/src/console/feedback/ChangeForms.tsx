@@ -1,5 +1,5 @@
 import type { AgencyItem, Category, ConsoleReport } from '@dc/contracts'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   addReportCoordinator,
@@ -7,14 +7,14 @@ import {
   moderateReport,
   reassignReport,
 } from '../../api/console-feedback.ts'
-import { ErrorSummary, ProblemAlert } from '../../auth/ProblemAlert.tsx'
+import { SelectField } from '../../auth/TextField.tsx'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { agencyName } from '../AgencySelect.tsx'
+import { ActionForm, ReasonField, tooShort, useActionForm } from './ActionForm.tsx'
 import { AgencyPicker } from './AgencyPicker.tsx'
 import { CategoryOptions } from './CategoryOptions.tsx'
+import type { FieldError } from './FormAlerts.tsx'
 import type { OnChanged } from './ReportActions.tsx'
-import { TextAreaField } from './TextAreaField.tsx'
-import { useSubmission } from './useSubmission.ts'
 
 /**
  * The forms that change who handles a report, or what it is, or what the public sees of it:
@@ -22,61 +22,22 @@ import { useSubmission } from './useSubmission.ts'
  * can before sending (a summary linking to the fields), then shows the server's refusal if any.
  */
 
-type FieldError = { fieldId: string; message: string }
-
-function useFormErrors() {
-  const [errors, setErrors] = useState<FieldError[]>([])
-  return {
-    errors,
-    setErrors,
-    errorFor: (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message,
-  }
-}
-
-function FormAlerts({
-  errors,
-  submission,
-  fieldIds,
-}: {
-  errors: FieldError[]
-  submission: ReturnType<typeof useSubmission>
-  fieldIds: Record<string, string>
-}) {
-  const { t } = useTranslation()
-  return (
-    <>
-      {errors.length ? <ErrorSummary errors={errors} heading={t('consoleFeedback.errorSummary')} /> : null}
-      {submission.failure ? (
-        <ProblemAlert
-          failure={submission.failure}
-          heading={t('consoleFeedback.actions.failed')}
-          fieldIds={fieldIds}
-        />
-      ) : null}
-    </>
-  )
-}
-
-const reasonIsShort = (reason: string) => reason.trim().length < 5
-
 export function ReassignForm({ report, onChanged }: { report: ConsoleReport; onChanged: OnChanged }) {
   const { t } = useTranslation()
   const language = useLanguage()
   const [agency, setAgency] = useState<AgencyItem | null>(null)
   const [reason, setReason] = useState('')
-  const { errors, setErrors, errorFor } = useFormErrors()
-  const submission = useSubmission()
+  const form = useActionForm()
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function submit() {
     const found: FieldError[] = []
     if (!agency)
       found.push({ fieldId: 'cf-reassign-agency', message: t('consoleFeedback.bulk.agencyMissing') })
-    if (reasonIsShort(reason))
+    if (tooShort(reason))
       found.push({ fieldId: 'cf-reassign-reason', message: t('consoleFeedback.bulk.reasonMissing') })
-    setErrors(found)
+    form.setErrors(found)
     if (found.length || !agency) return
-    const updated = await submission.run(() =>
+    const updated = await form.run(() =>
       reassignReport(report.id, { agencyId: agency.id, reason: reason.trim() }),
     )
     if (updated) {
@@ -88,33 +49,28 @@ export function ReassignForm({ report, onChanged }: { report: ConsoleReport; onC
   }
 
   return (
-    <form className="form cf-form" noValidate onSubmit={(event) => void submit(event)}>
-      <FormAlerts
-        errors={errors}
-        submission={submission}
-        fieldIds={{ '/agencyId': 'cf-reassign-agency', '/reason': 'cf-reassign-reason' }}
-      />
+    <ActionForm
+      form={form}
+      fieldIds={{ '/agencyId': 'cf-reassign-agency', '/reason': 'cf-reassign-reason' }}
+      submitLabel={t('consoleFeedback.actions.reassignSubmit')}
+      onSubmit={submit}
+    >
       <AgencyPicker
         id="cf-reassign-agency"
         label={t('consoleFeedback.agencyPicker.choose')}
         value={agency}
         onChange={setAgency}
-        error={errorFor('cf-reassign-agency')}
+        error={form.errorFor('cf-reassign-agency')}
         excludeIds={[report.agency.id]}
       />
-      <TextAreaField
+      <ReasonField
         id="cf-reassign-reason"
         label={t('consoleFeedback.actions.reassignReason')}
-        hint={t('consoleFeedback.bulk.reasonHint')}
-        error={errorFor('cf-reassign-reason')}
-        maxLength={1000}
+        error={form.errorFor('cf-reassign-reason')}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
+        onChange={setReason}
       />
-      <button type="submit" className="button" disabled={submission.busy}>
-        {t('consoleFeedback.actions.reassignSubmit')}
-      </button>
-    </form>
+    </ActionForm>
   )
 }
 
@@ -122,17 +78,15 @@ export function CoordinatorForm({ report, onChanged }: { report: ConsoleReport; 
   const { t } = useTranslation()
   const language = useLanguage()
   const [agency, setAgency] = useState<AgencyItem | null>(null)
-  const { errors, setErrors, errorFor } = useFormErrors()
-  const submission = useSubmission()
+  const form = useActionForm()
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function submit() {
     const found: FieldError[] = agency
       ? []
       : [{ fieldId: 'cf-coordinator-agency', message: t('consoleFeedback.bulk.agencyMissing') }]
-    setErrors(found)
+    form.setErrors(found)
     if (!agency) return
-    const updated = await submission.run(() => addReportCoordinator(report.id, { agencyId: agency.id }))
+    const updated = await form.run(() => addReportCoordinator(report.id, { agencyId: agency.id }))
     if (updated) {
       onChanged(
         updated,
@@ -142,25 +96,22 @@ export function CoordinatorForm({ report, onChanged }: { report: ConsoleReport; 
   }
 
   return (
-    <form className="form cf-form" noValidate onSubmit={(event) => void submit(event)}>
-      <FormAlerts
-        errors={errors}
-        submission={submission}
-        fieldIds={{ '/agencyId': 'cf-coordinator-agency' }}
-      />
+    <ActionForm
+      form={form}
+      fieldIds={{ '/agencyId': 'cf-coordinator-agency' }}
+      submitLabel={t('consoleFeedback.actions.coordinatorSubmit')}
+      onSubmit={submit}
+    >
       <p className="field__hint">{t('consoleFeedback.actions.coordinatorHint')}</p>
       <AgencyPicker
         id="cf-coordinator-agency"
         label={t('consoleFeedback.agencyPicker.chooseCoordinator')}
         value={agency}
         onChange={setAgency}
-        error={errorFor('cf-coordinator-agency')}
+        error={form.errorFor('cf-coordinator-agency')}
         excludeIds={[report.agency.id, ...report.coordinators.map((coordinator) => coordinator.id)]}
       />
-      <button type="submit" className="button" disabled={submission.busy}>
-        {t('consoleFeedback.actions.coordinatorSubmit')}
-      </button>
-    </form>
+    </ActionForm>
   )
 }
 
@@ -177,22 +128,20 @@ export function CategoryForm({
   const language = useLanguage()
   const [categoryId, setCategoryId] = useState('')
   const [reason, setReason] = useState('')
-  const { errors, setErrors, errorFor } = useFormErrors()
-  const submission = useSubmission()
+  const form = useActionForm()
   // Reports take leaves only, and moving to the same category is no change.
   const choices = categories.filter((category) => category.selectable && category.id !== report.category.id)
   const parents = categories.filter((category) => choices.some((choice) => choice.parentId === category.id))
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function submit() {
     const found: FieldError[] = []
     if (!categoryId)
       found.push({ fieldId: 'cf-category-new', message: t('consoleFeedback.actions.categoryMissing') })
-    if (reasonIsShort(reason))
+    if (tooShort(reason))
       found.push({ fieldId: 'cf-category-reason', message: t('consoleFeedback.actions.messageMissing') })
-    setErrors(found)
+    form.setErrors(found)
     if (found.length) return
-    const updated = await submission.run(() =>
+    const updated = await form.run(() =>
       changeReportCategory(report.id, { categoryId, reason: reason.trim() }),
     )
     if (updated) {
@@ -204,43 +153,30 @@ export function CategoryForm({
   }
 
   return (
-    <form className="form cf-form" noValidate onSubmit={(event) => void submit(event)}>
-      <FormAlerts
-        errors={errors}
-        submission={submission}
-        fieldIds={{ '/categoryId': 'cf-category-new', '/reason': 'cf-category-reason' }}
-      />
-      <div className={errorFor('cf-category-new') ? 'field field--error' : 'field'}>
-        <label htmlFor="cf-category-new">{t('consoleFeedback.actions.newCategory')}</label>
-        {errorFor('cf-category-new') ? (
-          <p id="cf-category-new-error" className="field__error">
-            {errorFor('cf-category-new')}
-          </p>
-        ) : null}
-        <select
-          id="cf-category-new"
-          value={categoryId}
-          aria-describedby={errorFor('cf-category-new') ? 'cf-category-new-error' : undefined}
-          aria-invalid={errorFor('cf-category-new') ? true : undefined}
-          onChange={(event) => setCategoryId(event.target.value)}
-        >
-          <option value="">{t('consoleFeedback.rules.categoryPlaceholder')}</option>
-          <CategoryOptions categories={[...parents, ...choices]} />
-        </select>
-      </div>
-      <TextAreaField
+    <ActionForm
+      form={form}
+      fieldIds={{ '/categoryId': 'cf-category-new', '/reason': 'cf-category-reason' }}
+      submitLabel={t('consoleFeedback.actions.changeCategorySubmit')}
+      onSubmit={submit}
+    >
+      <SelectField
+        id="cf-category-new"
+        label={t('consoleFeedback.actions.newCategory')}
+        error={form.errorFor('cf-category-new')}
+        value={categoryId}
+        onChange={(event) => setCategoryId(event.target.value)}
+      >
+        <option value="">{t('consoleFeedback.rules.categoryPlaceholder')}</option>
+        <CategoryOptions categories={[...parents, ...choices]} />
+      </SelectField>
+      <ReasonField
         id="cf-category-reason"
         label={t('consoleFeedback.actions.categoryReason')}
-        hint={t('consoleFeedback.bulk.reasonHint')}
-        error={errorFor('cf-category-reason')}
-        maxLength={1000}
+        error={form.errorFor('cf-category-reason')}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
+        onChange={setReason}
       />
-      <button type="submit" className="button" disabled={submission.busy}>
-        {t('consoleFeedback.actions.changeCategorySubmit')}
-      </button>
-    </form>
+    </ActionForm>
   )
 }
 
@@ -249,8 +185,7 @@ export function ModerationForm({ report, onChanged }: { report: ConsoleReport; o
   const [hideDescription, setHideDescription] = useState(false)
   const [photoIds, setPhotoIds] = useState<ReadonlySet<string>>(new Set())
   const [reason, setReason] = useState('')
-  const { errors, setErrors, errorFor } = useFormErrors()
-  const submission = useSubmission()
+  const form = useActionForm()
   const alreadyHidden = new Set(report.hiddenPhotos.map((photo) => photo.id))
   const photos = report.photos
     .map((photo, index) => ({ photo, position: index + 1 }))
@@ -259,16 +194,15 @@ export function ModerationForm({ report, onChanged }: { report: ConsoleReport; o
     ? `cf-hide-photo-${photos[0]?.photo.id}`
     : 'cf-hide-description'
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function submit() {
     const found: FieldError[] = []
     if (!hideDescription && photoIds.size === 0)
       found.push({ fieldId: firstChoiceId, message: t('consoleFeedback.actions.moderationNothing') })
-    if (reasonIsShort(reason))
+    if (tooShort(reason))
       found.push({ fieldId: 'cf-moderation-reason', message: t('consoleFeedback.actions.messageMissing') })
-    setErrors(found)
+    form.setErrors(found)
     if (found.length) return
-    const updated = await submission.run(() =>
+    const updated = await form.run(() =>
       moderateReport(report.id, {
         ...(hideDescription ? { hideDescription: true } : {}),
         ...(photoIds.size ? { hidePhotoIds: [...photoIds] } : {}),
@@ -279,8 +213,13 @@ export function ModerationForm({ report, onChanged }: { report: ConsoleReport; o
   }
 
   return (
-    <form className="form cf-form" noValidate onSubmit={(event) => void submit(event)}>
-      <FormAlerts errors={errors} submission={submission} fieldIds={{ '/reason': 'cf-moderation-reason' }} />
+    <ActionForm
+      form={form}
+      fieldIds={{ '/reason': 'cf-moderation-reason' }}
+      submitLabel={t('consoleFeedback.actions.moderationSubmit')}
+      danger
+      onSubmit={submit}
+    >
       <p className="field__hint">{t('consoleFeedback.actions.moderateHint')}</p>
       <fieldset className="field checkbox-group">
         <legend>{t('consoleFeedback.actions.hideWhat')}</legend>
@@ -315,18 +254,13 @@ export function ModerationForm({ report, onChanged }: { report: ConsoleReport; o
           </label>
         ))}
       </fieldset>
-      <TextAreaField
+      <ReasonField
         id="cf-moderation-reason"
         label={t('consoleFeedback.actions.moderationReason')}
-        hint={t('consoleFeedback.bulk.reasonHint')}
-        error={errorFor('cf-moderation-reason')}
-        maxLength={1000}
+        error={form.errorFor('cf-moderation-reason')}
         value={reason}
-        onChange={(event) => setReason(event.target.value)}
+        onChange={setReason}
       />
-      <button type="submit" className="button button--danger" disabled={submission.busy}>
-        {t('consoleFeedback.actions.moderationSubmit')}
-      </button>
-    </form>
+    </ActionForm>
   )
 }

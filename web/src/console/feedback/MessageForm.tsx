@@ -1,15 +1,14 @@
 import type { ConsoleReport, PhotoUploaded, ResponseTemplate } from '@dc/contracts'
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { actOnReport, respondToReport } from '../../api/console-feedback.ts'
-import { ErrorSummary, ProblemAlert } from '../../auth/ProblemAlert.tsx'
+import { TextAreaField } from '../../auth/TextField.tsx'
+import { ActionForm, tooShort, useActionForm } from './ActionForm.tsx'
 import { AfterPhotos, afterPhotosId } from './AfterPhotos.tsx'
+import type { FieldError } from './FormAlerts.tsx'
 import type { OnChanged } from './ReportActions.tsx'
-import { TextAreaField } from './TextAreaField.tsx'
-import { useSubmission } from './useSubmission.ts'
 
 type Kind = 'respond' | 'resolve' | 'reject'
-type FieldError = { fieldId: string; message: string }
 
 /**
  * The three forms whose heart is a message to the resident: an answer (status unchanged), the
@@ -57,9 +56,7 @@ export function MessageForm({
   const [filledFrom, setFilledFrom] = useState('')
   const [photos, setPhotos] = useState<PhotoUploaded[]>([])
   const [uploading, setUploading] = useState(false)
-  const [errors, setErrors] = useState<FieldError[]>([])
-  const { busy, failure, run } = useSubmission()
-  const errorFor = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message
+  const form = useActionForm()
 
   function chooseTemplate(id: string) {
     setTemplate(id)
@@ -69,17 +66,15 @@ export function MessageForm({
     setFilledFrom(t('consoleFeedback.actions.templateFilled', { title: chosen.title }))
   }
 
-  async function submit(event: FormEvent) {
-    event.preventDefault()
+  async function submit() {
     const found: FieldError[] = []
-    if (text.trim().length < 5)
-      found.push({ fieldId: textId, message: t('consoleFeedback.actions.messageMissing') })
+    if (tooShort(text)) found.push({ fieldId: textId, message: t('consoleFeedback.actions.messageMissing') })
     if (kind === 'resolve' && requiresAfterPhoto && photos.length === 0)
       found.push({ fieldId: afterPhotosId, message: t('consoleFeedback.actions.afterPhotosRequired') })
-    setErrors(found)
+    form.setErrors(found)
     if (found.length) return
     const message = text.trim()
-    const updated = await run(() =>
+    const updated = await form.run(() =>
       kind === 'respond'
         ? respondToReport(report.id, { message })
         : kind === 'resolve'
@@ -94,15 +89,14 @@ export function MessageForm({
   }
 
   return (
-    <form className="form cf-form" noValidate onSubmit={(event) => void submit(event)}>
-      {errors.length ? <ErrorSummary errors={errors} heading={t('consoleFeedback.errorSummary')} /> : null}
-      {failure ? (
-        <ProblemAlert
-          failure={failure}
-          heading={t('consoleFeedback.actions.failed')}
-          fieldIds={{ '/message': textId, '/photoIds': afterPhotosId }}
-        />
-      ) : null}
+    <ActionForm
+      form={form}
+      fieldIds={{ '/message': textId, '/photoIds': afterPhotosId }}
+      submitLabel={words.submit}
+      danger={kind === 'reject'}
+      disabled={uploading}
+      onSubmit={submit}
+    >
       {templates.length ? (
         <div className="field">
           <label htmlFor={templateId}>{t('consoleFeedback.actions.template')}</label>
@@ -131,7 +125,7 @@ export function MessageForm({
         id={textId}
         label={words.label}
         hint={words.hint}
-        error={errorFor(textId)}
+        error={form.errorFor(textId)}
         rows={6}
         maxLength={4000}
         value={text}
@@ -143,16 +137,9 @@ export function MessageForm({
           onChange={setPhotos}
           onBusy={setUploading}
           required={requiresAfterPhoto}
-          error={errorFor(afterPhotosId)}
+          error={form.errorFor(afterPhotosId)}
         />
       ) : null}
-      <button
-        type="submit"
-        className={kind === 'reject' ? 'button button--danger' : 'button'}
-        disabled={busy || uploading}
-      >
-        {words.submit}
-      </button>
-    </form>
+    </ActionForm>
   )
 }

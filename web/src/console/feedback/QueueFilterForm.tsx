@@ -1,10 +1,11 @@
 import { type Category, REPORT_STATUSES, type WardSummary } from '@dc/contracts'
 import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import { useLanguage } from '../../i18n/useLanguage.ts'
+import { SelectField } from '../../auth/TextField.tsx'
 import { CategoryOptions } from './CategoryOptions.tsx'
 import { feedbackPaths } from './paths.ts'
 import { filtersFromSearch, hasActiveFilters, pageSearch, type QueueFilters } from './queueFilters.ts'
+import { WardOptions } from './WardOptions.tsx'
 
 /**
  * The queue's filters as a plain GET form: submitting loads `/console/phan-anh?…` (page 1), so
@@ -20,14 +21,6 @@ export function QueueFilterForm({
   wards: WardSummary[]
 }) {
   const { t } = useTranslation()
-  const language = useLanguage()
-  const collator = new Intl.Collator(language)
-  const sortedWards = [...wards].sort((a, b) =>
-    collator.compare(
-      language === 'en' ? a.fullNameEn : a.fullName,
-      language === 'en' ? b.fullNameEn : b.fullName,
-    ),
-  )
   /** The same GET, without the empty fields a form sends: `?status=all&wardCode=26740`, not `…&categoryId=&…`. */
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault()
@@ -41,37 +34,39 @@ export function QueueFilterForm({
     <section className="card cf-filters" aria-labelledby="cf-filters-heading">
       <h2 id="cf-filters-heading">{t('consoleFeedback.queue.filtersHeading')}</h2>
       <form method="get" action={feedbackPaths.queue} className="cf-filters__form" onSubmit={submit}>
-        <div className="field">
-          <label htmlFor="cf-filter-status">{t('consoleFeedback.queue.status')}</label>
-          <select id="cf-filter-status" name="status" defaultValue={filters.status}>
-            <option value="open">{t('consoleFeedback.queue.statusOpen')}</option>
-            <option value="all">{t('consoleFeedback.queue.statusAll')}</option>
-            {REPORT_STATUSES.map((status) => (
-              <option key={status} value={status}>
-                {t(`consoleFeedback.statuses.${status}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="cf-filter-category">{t('consoleFeedback.queue.category')}</label>
-          <select id="cf-filter-category" name="categoryId" defaultValue={filters.categoryId}>
-            <option value="">{t('consoleFeedback.queue.categoryAll')}</option>
-            {/* A group covers its sub-categories (the API filters by the subtree). */}
-            <CategoryOptions categories={categories} groupsSelectable />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="cf-filter-ward">{t('consoleFeedback.queue.ward')}</label>
-          <select id="cf-filter-ward" name="wardCode" defaultValue={filters.wardCode}>
-            <option value="">{t('consoleFeedback.queue.wardAll')}</option>
-            {sortedWards.map((ward) => (
-              <option key={ward.code} value={ward.code}>
-                {language === 'en' ? ward.fullNameEn : ward.fullName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <SelectField
+          id="cf-filter-status"
+          label={t('consoleFeedback.queue.status')}
+          name="status"
+          defaultValue={filters.status}
+        >
+          <option value="open">{t('consoleFeedback.queue.statusOpen')}</option>
+          <option value="all">{t('consoleFeedback.queue.statusAll')}</option>
+          {REPORT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {t(`consoleFeedback.statuses.${status}`)}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField
+          id="cf-filter-category"
+          label={t('consoleFeedback.queue.category')}
+          name="categoryId"
+          defaultValue={filters.categoryId}
+        >
+          <option value="">{t('consoleFeedback.queue.categoryAll')}</option>
+          {/* A group covers its sub-categories (the API filters by the subtree). */}
+          <CategoryOptions categories={categories} groupsSelectable />
+        </SelectField>
+        <SelectField
+          id="cf-filter-ward"
+          label={t('consoleFeedback.queue.ward')}
+          name="wardCode"
+          defaultValue={filters.wardCode}
+        >
+          <option value="">{t('consoleFeedback.queue.wardAll')}</option>
+          <WardOptions wards={wards} />
+        </SelectField>
         {/* Kept when set from elsewhere (a leader's link to one agency's queue); there is no picker for it here. */}
         {filters.agencyId ? <input type="hidden" name="agencyId" value={filters.agencyId} /> : null}
         <div className="cf-filters__checks">

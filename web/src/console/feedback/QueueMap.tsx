@@ -1,6 +1,6 @@
 import { REPORT_STATUSES, type ReportStatus } from '@dc/contracts'
 import type { GeoJSONSource, Map as MapLibreMap, PointLike } from 'maplibre-gl'
-import { useCallback, useEffect, useId, useRef, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   fetchQueueGeoJson,
@@ -8,15 +8,11 @@ import {
   type QueueFeatureProperties,
 } from '../../api/console-feedback.ts'
 import { useApiResource } from '../../api/useApiResource.ts'
+import { MapLegend, MapStage, useChooseOnMap, useFeedbackMap } from '../../feedback/MapStage.tsx'
 import { formatNumber } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { LiveRegion } from '../../map/LiveRegion.tsx'
-import { MapAttribution } from '../../map/MapAttribution.tsx'
-import { MapStatus } from '../../map/MapStatus.tsx'
-import '../../map/map.css'
 import { setLayerVisible } from '../../map/styleLayers.ts'
-import { useMapLibre } from '../../map/useMapLibre.ts'
-import { ZoomButtons } from '../../map/ZoomButtons.tsx'
 import { ResourceView } from '../../shell/ResourceView.tsx'
 import { reportPath } from './paths.ts'
 import { StatusChip } from './StatusChip.tsx'
@@ -27,11 +23,12 @@ const pointsLayer = 'dc-feedback-queue-points'
 const chosenLayer = 'dc-feedback-queue-chosen'
 /** The city's own point layers would mix with the reports' dots; the ward outlines stay. */
 const crowdingLayers = ['traffic-cameras', 'flood-points', 'facilities']
+/** The dots' colours, on the map and in its legend. */
+const dotColours = { overdue: '#a61b1b', onTime: '#0b4f8a' }
 /** How far from a tap a dot still counts as tapped (fingers are not precise). */
 const tapTolerance = 10
 
 const noPoints: QueueFeatureCollection = { type: 'FeatureCollection', features: [] }
-const noLayers: never[] = []
 
 function asStatus(value: string): ReportStatus | null {
   return (REPORT_STATUSES as readonly string[]).includes(value) ? (value as ReportStatus) : null
@@ -49,7 +46,7 @@ function drawQueue(map: MapLibreMap, data: QueueFeatureCollection, chosenId: str
       source: sourceId,
       paint: {
         'circle-radius': 7,
-        'circle-color': ['case', ['==', ['get', 'overdue'], true], '#a61b1b', '#0b4f8a'],
+        'circle-color': ['case', ['==', ['get', 'overdue'], true], dotColours.overdue, dotColours.onTime],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
       },
@@ -118,16 +115,8 @@ function reportAt(map: MapLibreMap, point: { x: number; y: number }): QueueFeatu
 export function QueueMap({ query }: { query: string }) {
   const { t } = useTranslation()
   const language = useLanguage()
-  const container = useRef<HTMLDivElement>(null)
-  const instructionsId = useId()
-  const mapState = useMapLibre(
-    container,
-    `/tiles/style.json?lang=${language}`,
-    t('consoleFeedback.map.canvasLabel'),
-    instructionsId,
-  )
-  const map = mapState.status === 'ready' ? mapState.map : undefined
-  const styleLoads = mapState.status === 'ready' ? mapState.styleLoads : 0
+  const view = useFeedbackMap(t('consoleFeedback.map.canvasLabel'))
+  const { map, styleLoads } = view
   const load = useCallback((signal: AbortSignal) => fetchQueueGeoJson(query, signal), [query])
   const points = useApiResource(load)
   const data = points.state.status === 'loaded' ? points.state.data : noPoints
@@ -144,36 +133,13 @@ export function QueueMap({ query }: { query: string }) {
     }
   }, [map, styleLoads, data, chosen])
 
-  const chooseAt = (activeMap: MapLibreMap, point: { x: number; y: number }) => {
+  useChooseOnMap(map, (activeMap, point) => {
     const found = reportAt(activeMap, point)
     setChosen(found)
     setAnnouncement(
       found ? t('consoleFeedback.map.selected', { code: found.code }) : t('consoleFeedback.map.nothingHere'),
     )
-  }
-  /** The latest chooseAt for the map's listeners, which are added once per map. */
-  const choose = useRef(chooseAt)
-  useEffect(() => {
-    choose.current = chooseAt
   })
-
-  // Pointer: a click or tap. Keyboard: Enter or Space on the focused map chooses what is at its centre.
-  useEffect(() => {
-    if (!map) return
-    const onClick = (event: { point: { x: number; y: number } }) => choose.current(map, event.point)
-    const canvas = map.getCanvas()
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key !== 'Enter' && event.key !== ' ') return
-      event.preventDefault()
-      choose.current(map, { x: canvas.clientWidth / 2, y: canvas.clientHeight / 2 })
-    }
-    map.on('click', onClick)
-    canvas.addEventListener('keydown', onKeyDown)
-    return () => {
-      map.off('click', onClick)
-      canvas.removeEventListener('keydown', onKeyDown)
-    }
-  }, [map])
 
   const chosenStatus = chosen ? asStatus(chosen.status) : null
   return (
@@ -184,26 +150,13 @@ export function QueueMap({ query }: { query: string }) {
       ) : (
         <p>{t('consoleFeedback.map.count', { shown: formatNumber(data.features.length, language) })}</p>
       )}
-      <ul className="cf-legend">
-        <li>
-          <span className="cf-legend__dot cf-legend__dot--overdue" aria-hidden="true" />
-          {t('consoleFeedback.map.legendOverdue')}
-        </li>
-        <li>
-          <span className="cf-legend__dot" aria-hidden="true" />
-          {t('consoleFeedback.map.legendOnTime')}
-        </li>
-      </ul>
-      <div className="map-stage cf-map__stage">
-        <div ref={container} className="map-canvas" />
-        <div className="map-crosshair" aria-hidden="true" />
-        <p id={instructionsId} className="map-keyboard-help">
-          {t('consoleFeedback.map.instructions')}
-        </p>
-        <MapStatus state={mapState} />
-        <ZoomButtons map={map} />
-        <MapAttribution map={map} styleLoads={styleLoads} layers={noLayers} visibility={undefined} />
-      </div>
+      <MapLegend
+        entries={[
+          { key: 'overdue', colour: dotColours.overdue, text: t('consoleFeedback.map.legendOverdue') },
+          { key: 'onTime', colour: dotColours.onTime, text: t('consoleFeedback.map.legendOnTime') },
+        ]}
+      />
+      <MapStage view={view} className="cf-map__stage" instructions={t('consoleFeedback.map.instructions')} />
       {chosen ? (
         <p className="cf-map__chosen">
           <a href={reportPath(chosen.id)}>{t('consoleFeedback.map.open', { code: chosen.code })}</a>

@@ -1,15 +1,16 @@
 import type { ConsoleReportList } from '@dc/contracts'
-import { Component, lazy, type ReactNode, Suspense, useCallback, useMemo, useState } from 'react'
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { fetchQueue } from '../../api/console-feedback.ts'
 import { useApiResource } from '../../api/useApiResource.ts'
+import { LazyBoundary } from '../../feedback/LazyBoundary.tsx'
 import { formatNumber } from '../../i18n/format.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { FailureNotice } from '../../shell/FailureNotice.tsx'
 import { LoadingNotice } from '../../shell/LoadingNotice.tsx'
 import { ResourceView } from '../../shell/ResourceView.tsx'
 import { BulkReassign, selectPageId } from './BulkReassign.tsx'
-import { DoneNotice } from './DoneNotice.tsx'
+import { DoneNotice, useDone } from './DoneNotice.tsx'
 import { FeedbackPage } from './FeedbackPage.tsx'
 import { loadLookups } from './lookups.ts'
 import { feedbackPaths } from './paths.ts'
@@ -31,7 +32,7 @@ export function QueuePage() {
   )
   const queue = useApiResource(loadQueue)
   const [mapOpen, setMapOpen] = useState(false)
-  const [done, setDone] = useState({ message: '', stamp: 0 })
+  const [done, announce] = useDone()
 
   return (
     <FeedbackPage documentTitle={t('consoleFeedback.queue.documentTitle')} current="queue">
@@ -61,14 +62,14 @@ export function QueuePage() {
           </Suspense>
         </LazyBoundary>
       ) : null}
-      <DoneNotice message={done.message} stamp={done.stamp} />
+      <DoneNotice done={done} />
       <ResourceView resource={queue}>
         {(data) => (
           <QueueResults
             list={data}
             filters={filters}
             onReassigned={(message) => {
-              setDone((previous) => ({ message, stamp: previous.stamp + 1 }))
+              announce(message)
               queue.reload()
             }}
           />
@@ -158,17 +159,4 @@ function QueueResults({
       ) : null}
     </section>
   )
-}
-
-/** When the map's code cannot be downloaded (offline, or a new deploy), say so instead of a blank page. */
-class LazyBoundary extends Component<{ fallback: ReactNode; children: ReactNode }, { failed: boolean }> {
-  override state = { failed: false }
-
-  static getDerivedStateFromError(): { failed: boolean } {
-    return { failed: true }
-  }
-
-  override render() {
-    return this.state.failed ? this.props.fallback : this.props.children
-  }
 }

@@ -6,7 +6,7 @@ import { fetchCategories } from '../../api/feedback.ts'
 import { useApiResource } from '../../api/useApiResource.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ResourceView } from '../../shell/ResourceView.tsx'
-import { DoneNotice } from './DoneNotice.tsx'
+import { DoneNotice, useDone } from './DoneNotice.tsx'
 import { FeedbackPage } from './FeedbackPage.tsx'
 import { feedbackPaths } from './paths.ts'
 import { ReportActions } from './ReportActions.tsx'
@@ -69,7 +69,7 @@ function ReportView({ initial, categories }: { initial: ConsoleReport; categorie
   const language = useLanguage()
   // Every write answers with the report as it now is: that replaces what was loaded.
   const [report, setReport] = useState(initial)
-  const [done, setDone] = useState({ message: '', stamp: 0 })
+  const [done, announce] = useDone()
   return (
     <>
       <section className="cf-report-head" aria-labelledby="cf-report-heading">
@@ -89,13 +89,13 @@ function ReportView({ initial, categories }: { initial: ConsoleReport; categorie
           ) : null}
         </p>
       </section>
-      <DoneNotice message={done.message} stamp={done.stamp} />
+      <DoneNotice done={done} />
       <ReportActions
         report={report}
         categories={categories}
         onChanged={(updated, message) => {
           setReport(updated)
-          setDone((previous) => ({ message, stamp: previous.stamp + 1 }))
+          announce(message)
         }}
       />
       <ReportDetails report={report} categories={categories} />

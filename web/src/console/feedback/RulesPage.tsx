@@ -8,21 +8,21 @@ import {
   updateRoutingRule,
 } from '../../api/console-feedback.ts'
 import { useApiResource } from '../../api/useApiResource.ts'
-import { ErrorSummary, ProblemAlert } from '../../auth/ProblemAlert.tsx'
+import { SelectField, TextAreaField } from '../../auth/TextField.tsx'
 import type { Language } from '../../i18n/languages.ts'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ResourceView } from '../../shell/ResourceView.tsx'
 import { useOfficial } from '../officialSession.tsx'
 import { AgencyPicker } from './AgencyPicker.tsx'
 import { CategoryOptions } from './CategoryOptions.tsx'
-import { DoneNotice } from './DoneNotice.tsx'
+import { ConfirmDelete } from './ConfirmDelete.tsx'
+import { DoneNotice, useDone } from './DoneNotice.tsx'
 import { FeedbackPage } from './FeedbackPage.tsx'
+import { type FieldError, FormAlerts, useFormErrors } from './FormAlerts.tsx'
 import { type Lookups, loadLookups } from './lookups.ts'
 import { formatShortDateTime } from './reportFacts.ts'
-import { TextAreaField } from './TextAreaField.tsx'
 import { useSubmission } from './useSubmission.ts'
-
-type FieldError = { fieldId: string; message: string }
+import { WardOptions, wardName } from './WardOptions.tsx'
 
 /** The names a rule is shown with: its category and its ward (or "every ward"), in the page's language. */
 function ruleNames(rule: RoutingRule, lookups: Lookups, language: Language, everyWard: string) {
@@ -30,9 +30,7 @@ function ruleNames(rule: RoutingRule, lookups: Lookups, language: Language, ever
   const ward = rule.wardCode ? lookups.wards.find((w) => w.code === rule.wardCode) : undefined
   return {
     category: category?.name[language] ?? rule.categoryId,
-    ward: rule.wardCode
-      ? ((language === 'en' ? ward?.fullNameEn : ward?.fullName) ?? rule.wardCode)
-      : everyWard,
+    ward: rule.wardCode ? (ward ? wardName(ward, language) : rule.wardCode) : everyWard,
   }
 }
 
@@ -47,10 +45,10 @@ export function RulesPage() {
   const lookups = useApiResource(loadLookups)
   const rules = useApiResource(fetchRoutingRules)
   const [editing, setEditing] = useState<RoutingRule | null>(null)
-  const [done, setDone] = useState({ message: '', stamp: 0 })
+  const [done, announce] = useDone()
   const saved = (message: string) => {
     setEditing(null)
-    setDone((previous) => ({ message, stamp: previous.stamp + 1 }))
+    announce(message)
     rules.reload()
   }
 
@@ -61,7 +59,7 @@ export function RulesPage() {
         <p className="lead">{t('consoleFeedback.rules.intro')}</p>
         {canEdit ? null : <p className="notice cf-read-only">{t('consoleFeedback.rules.readOnly')}</p>}
       </section>
-      <DoneNotice message={done.message} stamp={done.stamp} />
+      <DoneNotice done={done} />
       <ResourceView resource={lookups}>
         {(lookupData) => (
           <>
@@ -108,7 +106,6 @@ function RulesTable({
   const { t } = useTranslation()
   const language = useLanguage()
   const [deleting, setDeleting] = useState<RoutingRule | null>(null)
-  const removal = useSubmission()
   const everyWard = t('consoleFeedback.rules.everyWard')
   const collator = new Intl.Collator(language)
   const rows = rules
@@ -119,43 +116,28 @@ function RulesTable({
         Number(a.rule.wardCode !== null) - Number(b.rule.wardCode !== null) ||
         collator.compare(a.names.ward, b.names.ward),
     )
-  const deletingNames = deleting ? ruleNames(deleting, lookups, language, everyWard) : null
-  const confirmHeading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (deleting) confirmHeading.current?.focus()
-  }, [deleting])
 
   if (!rows.length) return <p>{t('consoleFeedback.rules.none')}</p>
   return (
     <>
-      {deleting && deletingNames ? (
-        <section className="confirm" aria-labelledby="cf-rule-confirm">
-          <h3 id="cf-rule-confirm" ref={confirmHeading} tabIndex={-1}>
-            {t('consoleFeedback.rules.confirmDelete', deletingNames)}
-          </h3>
-          {removal.failure ? <ProblemAlert failure={removal.failure} /> : null}
-          <div className="button-row button-row--tight">
-            <button
-              type="button"
-              className="button button--danger"
-              disabled={removal.busy}
-              onClick={() =>
-                void removal
-                  .run(() => deleteRoutingRule(deleting.id).then(() => true))
-                  .then((ok) => {
-                    if (!ok) return
-                    setDeleting(null)
-                    onDeleted(t('consoleFeedback.rules.deleted'))
-                  })
-              }
-            >
-              {t('consoleFeedback.rules.confirmDeleteButton')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={() => setDeleting(null)}>
-              {t('consoleFeedback.rules.cancel')}
-            </button>
-          </div>
-        </section>
+      {deleting ? (
+        // Keyed: choosing another rule's "Delete" asks again, with the focus on the new question.
+        <ConfirmDelete
+          key={deleting.id}
+          id="cf-rule-confirm"
+          question={t(
+            'consoleFeedback.rules.confirmDelete',
+            ruleNames(deleting, lookups, language, everyWard),
+          )}
+          confirmLabel={t('consoleFeedback.rules.confirmDeleteButton')}
+          cancelLabel={t('consoleFeedback.rules.cancel')}
+          remove={() => deleteRoutingRule(deleting.id)}
+          onDeleted={() => {
+            setDeleting(null)
+            onDeleted(t('consoleFeedback.rules.deleted'))
+          }}
+          onCancel={() => setDeleting(null)}
+        />
       ) : null}
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard */}
       <section className="table-scroll" aria-label={t('consoleFeedback.rules.tableLabel')} tabIndex={0}>
@@ -221,26 +203,17 @@ function RuleForm({
   onCancel: () => void
 }) {
   const { t } = useTranslation()
-  const language = useLanguage()
   const [categoryId, setCategoryId] = useState(rule?.categoryId ?? '')
   const [wardCode, setWardCode] = useState(rule?.wardCode ?? '')
   const [agency, setAgency] = useState<AgencyItem | null>(null)
   const [note, setNote] = useState(rule?.note ?? '')
-  const [errors, setErrors] = useState<FieldError[]>([])
+  const { errors, setErrors, errorFor } = useFormErrors()
   const submission = useSubmission()
-  const errorFor = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message
   const heading = useRef<HTMLHeadingElement>(null)
   // Choosing "Edit" in the table brings the keyboard here (the form is keyed by the rule).
   useEffect(() => {
     if (rule) heading.current?.focus()
   }, [rule])
-  const collator = new Intl.Collator(language)
-  const wards = [...lookups.wards].sort((a, b) =>
-    collator.compare(
-      language === 'en' ? a.fullNameEn : a.fullName,
-      language === 'en' ? b.fullNameEn : b.fullName,
-    ),
-  )
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -262,54 +235,41 @@ function RuleForm({
     if (result) onSaved(rule ? t('consoleFeedback.rules.saved') : t('consoleFeedback.rules.created'))
   }
 
-  const categoryError = errorFor('cf-rule-category')
   return (
     <section className="card cf-section" aria-labelledby="cf-rule-form-heading">
       <h2 id="cf-rule-form-heading" ref={heading} tabIndex={-1}>
         {rule ? t('consoleFeedback.rules.editHeading') : t('consoleFeedback.rules.addHeading')}
       </h2>
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        {errors.length ? <ErrorSummary errors={errors} heading={t('consoleFeedback.errorSummary')} /> : null}
-        {submission.failure ? (
-          <ProblemAlert
-            failure={submission.failure}
-            fieldIds={{
-              '/categoryId': 'cf-rule-category',
-              '/wardCode': 'cf-rule-ward',
-              '/agencyId': 'cf-rule-agency',
-              '/note': 'cf-rule-note',
-            }}
-          />
-        ) : null}
-        <div className={categoryError ? 'field field--error' : 'field'}>
-          <label htmlFor="cf-rule-category">{t('consoleFeedback.rules.category')}</label>
-          {categoryError ? (
-            <p id="cf-rule-category-error" className="field__error">
-              {categoryError}
-            </p>
-          ) : null}
-          <select
-            id="cf-rule-category"
-            value={categoryId}
-            aria-describedby={categoryError ? 'cf-rule-category-error' : undefined}
-            aria-invalid={categoryError ? true : undefined}
-            onChange={(event) => setCategoryId(event.target.value)}
-          >
-            <option value="">{t('consoleFeedback.rules.categoryPlaceholder')}</option>
-            <CategoryOptions categories={lookups.categories} groupsSelectable />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="cf-rule-ward">{t('consoleFeedback.rules.ward')}</label>
-          <select id="cf-rule-ward" value={wardCode} onChange={(event) => setWardCode(event.target.value)}>
-            <option value="">{t('consoleFeedback.rules.everyWard')}</option>
-            {wards.map((ward) => (
-              <option key={ward.code} value={ward.code}>
-                {language === 'en' ? ward.fullNameEn : ward.fullName}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FormAlerts
+          errors={errors}
+          failure={submission.failure}
+          fieldIds={{
+            '/categoryId': 'cf-rule-category',
+            '/wardCode': 'cf-rule-ward',
+            '/agencyId': 'cf-rule-agency',
+            '/note': 'cf-rule-note',
+          }}
+        />
+        <SelectField
+          id="cf-rule-category"
+          label={t('consoleFeedback.rules.category')}
+          error={errorFor('cf-rule-category')}
+          value={categoryId}
+          onChange={(event) => setCategoryId(event.target.value)}
+        >
+          <option value="">{t('consoleFeedback.rules.categoryPlaceholder')}</option>
+          <CategoryOptions categories={lookups.categories} groupsSelectable />
+        </SelectField>
+        <SelectField
+          id="cf-rule-ward"
+          label={t('consoleFeedback.rules.ward')}
+          value={wardCode}
+          onChange={(event) => setWardCode(event.target.value)}
+        >
+          <option value="">{t('consoleFeedback.rules.everyWard')}</option>
+          <WardOptions wards={lookups.wards} />
+        </SelectField>
         <AgencyPicker
           id="cf-rule-agency"
           label={t('consoleFeedback.rules.agency')}

@@ -1,29 +1,27 @@
 import type { Category, ResponseTemplate } from '@dc/contracts'
-import { type FormEvent, useEffect, useRef, useState } from 'react'
+import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { createTemplate, deleteTemplate, fetchTemplates } from '../../api/console-feedback.ts'
 import { fetchCategories } from '../../api/feedback.ts'
 import { useApiResource } from '../../api/useApiResource.ts'
-import { ErrorSummary, ProblemAlert } from '../../auth/ProblemAlert.tsx'
-import { TextField } from '../../auth/TextField.tsx'
+import { SelectField, TextAreaField, TextField } from '../../auth/TextField.tsx'
 import { useLanguage } from '../../i18n/useLanguage.ts'
 import { ResourceView } from '../../shell/ResourceView.tsx'
 import { CategoryOptions } from './CategoryOptions.tsx'
-import { DoneNotice } from './DoneNotice.tsx'
+import { ConfirmDelete } from './ConfirmDelete.tsx'
+import { DoneNotice, useDone } from './DoneNotice.tsx'
 import { FeedbackPage } from './FeedbackPage.tsx'
-import { TextAreaField } from './TextAreaField.tsx'
+import { type FieldError, FormAlerts, useFormErrors } from './FormAlerts.tsx'
 import { useSubmission } from './useSubmission.ts'
-
-type FieldError = { fieldId: string; message: string }
 
 /** `/console/phan-anh/mau`: the agency's response templates, to read, add and delete. */
 export function TemplatesPage() {
   const { t } = useTranslation()
   const categories = useApiResource(fetchCategories)
   const templates = useApiResource(fetchTemplates)
-  const [done, setDone] = useState({ message: '', stamp: 0 })
+  const [done, announce] = useDone()
   const changed = (message: string) => {
-    setDone((previous) => ({ message, stamp: previous.stamp + 1 }))
+    announce(message)
     templates.reload()
   }
   return (
@@ -32,7 +30,7 @@ export function TemplatesPage() {
         <h1 id="cf-templates-heading">{t('consoleFeedback.templates.heading')}</h1>
         <p className="lead">{t('consoleFeedback.templates.intro')}</p>
       </section>
-      <DoneNotice message={done.message} stamp={done.stamp} />
+      <DoneNotice done={done} />
       <ResourceView resource={categories}>
         {(categoryList) => (
           <>
@@ -65,11 +63,6 @@ function TemplateList({
   const { t } = useTranslation()
   const language = useLanguage()
   const [deleting, setDeleting] = useState<ResponseTemplate | null>(null)
-  const removal = useSubmission()
-  const confirmHeading = useRef<HTMLHeadingElement>(null)
-  useEffect(() => {
-    if (deleting) confirmHeading.current?.focus()
-  }, [deleting])
   if (!templates.length) return <p>{t('consoleFeedback.templates.none')}</p>
   const categoryName = (id: string | null) =>
     id
@@ -86,33 +79,18 @@ function TemplateList({
           </p>
           <p className="cf-text">{template.body}</p>
           {deleting?.id === template.id ? (
-            <section className="confirm" aria-labelledby={`cf-template-confirm-${template.id}`}>
-              <h3 id={`cf-template-confirm-${template.id}`} ref={confirmHeading} tabIndex={-1}>
-                {t('consoleFeedback.templates.confirmDelete', { title: template.title })}
-              </h3>
-              {removal.failure ? <ProblemAlert failure={removal.failure} /> : null}
-              <div className="button-row button-row--tight">
-                <button
-                  type="button"
-                  className="button button--danger"
-                  disabled={removal.busy}
-                  onClick={() =>
-                    void removal
-                      .run(() => deleteTemplate(template.id).then(() => true))
-                      .then((ok) => {
-                        if (!ok) return
-                        setDeleting(null)
-                        onDeleted(t('consoleFeedback.templates.deleted', { title: template.title }))
-                      })
-                  }
-                >
-                  {t('consoleFeedback.templates.confirmDeleteButton')}
-                </button>
-                <button type="button" className="button button--secondary" onClick={() => setDeleting(null)}>
-                  {t('consoleFeedback.templates.cancel')}
-                </button>
-              </div>
-            </section>
+            <ConfirmDelete
+              id={`cf-template-confirm-${template.id}`}
+              question={t('consoleFeedback.templates.confirmDelete', { title: template.title })}
+              confirmLabel={t('consoleFeedback.templates.confirmDeleteButton')}
+              cancelLabel={t('consoleFeedback.templates.cancel')}
+              remove={() => deleteTemplate(template.id)}
+              onDeleted={() => {
+                setDeleting(null)
+                onDeleted(t('consoleFeedback.templates.deleted', { title: template.title }))
+              }}
+              onCancel={() => setDeleting(null)}
+            />
           ) : (
             <button
               type="button"
@@ -140,9 +118,8 @@ function TemplateForm({
   const [categoryId, setCategoryId] = useState('')
   const [title, setTitle] = useState('')
   const [body, setBody] = useState('')
-  const [errors, setErrors] = useState<FieldError[]>([])
+  const { errors, setErrors, errorFor } = useFormErrors()
   const submission = useSubmission()
-  const errorFor = (fieldId: string) => errors.find((error) => error.fieldId === fieldId)?.message
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -167,28 +144,24 @@ function TemplateForm({
     <section className="card cf-section" aria-labelledby="cf-template-form-heading">
       <h2 id="cf-template-form-heading">{t('consoleFeedback.templates.addHeading')}</h2>
       <form className="form" noValidate onSubmit={(event) => void submit(event)}>
-        {errors.length ? <ErrorSummary errors={errors} heading={t('consoleFeedback.errorSummary')} /> : null}
-        {submission.failure ? (
-          <ProblemAlert
-            failure={submission.failure}
-            fieldIds={{
-              '/title': 'cf-template-title',
-              '/body': 'cf-template-body',
-              '/categoryId': 'cf-template-category',
-            }}
-          />
-        ) : null}
-        <div className="field">
-          <label htmlFor="cf-template-category">{t('consoleFeedback.templates.category')}</label>
-          <select
-            id="cf-template-category"
-            value={categoryId}
-            onChange={(event) => setCategoryId(event.target.value)}
-          >
-            <option value="">{t('consoleFeedback.templates.everyCategory')}</option>
-            <CategoryOptions categories={categories} groupsSelectable />
-          </select>
-        </div>
+        <FormAlerts
+          errors={errors}
+          failure={submission.failure}
+          fieldIds={{
+            '/title': 'cf-template-title',
+            '/body': 'cf-template-body',
+            '/categoryId': 'cf-template-category',
+          }}
+        />
+        <SelectField
+          id="cf-template-category"
+          label={t('consoleFeedback.templates.category')}
+          value={categoryId}
+          onChange={(event) => setCategoryId(event.target.value)}
+        >
+          <option value="">{t('consoleFeedback.templates.everyCategory')}</option>
+          <CategoryOptions categories={categories} groupsSelectable />
+        </SelectField>
         <TextField
           id="cf-template-title"
           label={t('consoleFeedback.templates.title')}
