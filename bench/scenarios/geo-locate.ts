@@ -102,7 +102,7 @@ async function postgisPerPoint(config: BenchConfig, wards: WardPolygons[]): Prom
 export const geoLocateInprocess: Scenario = {
   name: 'geo-locate-inprocess',
   description:
-    'Point → ward with WardLocator (flatbush + exact point-in-polygon, border rule) vs a bare loop on the same polygons; PostGIS per point in details',
+    'Point → ward with WardLocator (cell grid, then flatbush + exact point-in-polygon, border rule) vs a bare loop on the same polygons; PostGIS per point in details',
   goal: { ratio: 0.5, against: 'bare flatbush+pip loop' },
   async run(ctx) {
     const wards = loadWards()
