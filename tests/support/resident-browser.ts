@@ -50,3 +50,44 @@ export async function signInResidentFrom(
   await page.getByRole('button', { name: new RegExp(resident) }).click()
   await page.waitForURL(server.url + backTo)
 }
+
+/**
+ * Sends a report through the real API as the resident signed in on `page` (with the session's CSRF
+ * token and an Idempotency-Key), uploading `photo` first when given. Returns its id and code.
+ */
+export async function sendReportAsResident(
+  page: Page,
+  body: Record<string, unknown>,
+  photo?: Buffer,
+): Promise<{ id: string; code: string }> {
+  const answer = await page.evaluate(
+    async ({ body, photo }) => {
+      const { csrfToken } = (await (await fetch('/api/v1/auth/session')).json()) as { csrfToken: string }
+      let photoIds: string[] = []
+      if (photo) {
+        const bytes = Uint8Array.from(atob(photo), (char) => char.charCodeAt(0))
+        const uploaded = await fetch('/api/v1/feedback/photos', {
+          method: 'POST',
+          headers: { 'content-type': 'image/jpeg', 'x-csrf-token': csrfToken },
+          body: bytes,
+        })
+        if (uploaded.status !== 201) return { status: uploaded.status, text: await uploaded.text() }
+        photoIds = [((await uploaded.json()) as { id: string }).id]
+      }
+      const response = await fetch('/api/v1/feedback/reports', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-csrf-token': csrfToken,
+          'idempotency-key': crypto.randomUUID(),
+        },
+        body: JSON.stringify(photoIds.length > 0 ? { ...body, photoIds } : body),
+      })
+      return { status: response.status, text: await response.text() }
+    },
+    { body, photo: photo?.toString('base64') },
+  )
+  if (answer.status !== 201) throw new Error(`sending a report answered ${answer.status}: ${answer.text}`)
+  const { id, code } = JSON.parse(answer.text) as { id: string; code: string }
+  return { id, code }
+}

@@ -9,8 +9,12 @@ import { LocalizedText } from './problem.ts'
 
 const Uuid = Type.String({ format: 'uuid' })
 const Instant = Type.String({ format: 'date-time' })
+/**
+ * Null first: the server validates with type coercion, which would turn a JSON null into "" while
+ * trying a string branch listed before it (then a foreign key or a pattern refuses the "").
+ */
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
-  Type.Union([schema, Type.Null()])
+  Type.Union([Type.Null(), schema])
 
 export const ReportStatus = Type.Union(
   [

@@ -121,7 +121,7 @@ export const OfficialListQuery = Type.Object({
 export const OfficialCreateBody = Type.Object({
   username: Username,
   fullName: Type.String({ minLength: 1, maxLength: 200 }),
-  email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
+  email: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'email', maxLength: 254 })])),
   agencyId: Type.String({ maxLength: 100 }),
   roles: Roles,
   wardCodes: Type.Optional(WardCodes),
@@ -132,7 +132,7 @@ export type OfficialCreateBody = Static<typeof OfficialCreateBody>
 export const OfficialPatchBody = Type.Object(
   {
     fullName: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
-    email: Type.Optional(Type.Union([Type.String({ format: 'email', maxLength: 254 }), Type.Null()])),
+    email: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'email', maxLength: 254 })])),
     roles: Type.Optional(Roles),
     wardCodes: Type.Optional(WardCodes),
     disabled: Type.Optional(Type.Boolean({ description: 'true ends every session of the official' })),
@@ -173,7 +173,7 @@ export const ApiKeyCreateBody = Type.Object({
   agencyId: Type.String({ maxLength: 100 }),
   scopes: Type.Array(Type.String({ maxLength: 50 }), { maxItems: 50, uniqueItems: true }),
   rateLimitPerMinute: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 600 })),
-  expiresAt: Type.Optional(Type.Union([Type.String({ format: 'date-time' }), Type.Null()])),
+  expiresAt: Type.Optional(Type.Union([Type.Null(), Type.String({ format: 'date-time' })])),
 })
 export type ApiKeyCreateBody = Static<typeof ApiKeyCreateBody>
 

@@ -718,3 +718,30 @@ describe('personal data', () => {
     expect([after.contact_name, after.contact_email_enc, after.contact_phone_enc]).toEqual([null, null, null])
   })
 })
+
+describe('console settings with "every" choices (null in JSON)', () => {
+  it('takes a template for every category and a routing rule for every ward', async () => {
+    const admin = await officerOf('ubnd-tp', ['system_admin'])
+    const template = await app.inject({
+      method: 'POST',
+      url: '/api/v1/console/feedback/templates',
+      headers: admin.headers,
+      payload: {
+        categoryId: null,
+        title: 'Đã tiếp nhận',
+        body: 'Đã tiếp nhận phản ánh, đơn vị sẽ xử lý sớm.',
+      },
+    })
+    expect(template.statusCode, template.body).toBe(201)
+    expect(template.json().categoryId).toBeNull()
+    const rule = await app.inject({
+      method: 'POST',
+      url: '/api/v1/console/feedback/routing-rules',
+      headers: admin.headers,
+      payload: { categoryId: 'construction.unsafe', wardCode: null, agencyId: 'so-xay-dung' },
+    })
+    expect(rule.statusCode, rule.body).toBe(201)
+    expect(rule.json().wardCode).toBeNull()
+    await platform.services.feedback.deleteRoutingRule(rule.json().id)
+  })
+})
