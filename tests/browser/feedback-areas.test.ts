@@ -1,7 +1,13 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { launchChromium, noSidewaysScroll, seriousViolations } from '../support/browser.ts'
-import { openPage, signInResidentFrom, startDevelopmentWebServer } from '../support/resident-browser.ts'
+import { noSidewaysScroll, seriousViolations } from '../support/browser.ts'
+import {
+  closeDevelopmentBrowser,
+  type DevelopmentBrowser,
+  openDevelopmentBrowser,
+  openPage,
+  signInResidentFrom,
+} from '../support/resident-browser.ts'
 import type { TestServer } from '../support/server.ts'
 
 /** Demo residents of the development e-ID provider (server/modules/identity/residents/demo-residents.ts). */
@@ -13,20 +19,14 @@ const saiGon = { lon: 106.7009, lat: 10.7769 }
 const haNoi = { lon: 105.8542, lat: 21.0285 }
 
 let server: TestServer
-let browser: Awaited<ReturnType<typeof launchChromium>>
+let browser: DevelopmentBrowser['browser']
 let context: BrowserContext
 
 beforeAll(async () => {
-  server = await startDevelopmentWebServer('/phan-anh-cua-toi')
-  browser = await launchChromium('feedback-areas')
-  context = browser.context
-  context.setDefaultTimeout(30_000)
+  ;({ server, browser, context } = await openDevelopmentBrowser('/phan-anh-cua-toi', 'feedback-areas'))
 }, 180_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-}, 60_000)
+afterAll(() => closeDevelopmentBrowser({ browser, server }), 60_000)
 
 const open = (path: string, language: 'vi' | 'en' = 'vi') => openPage(context, server, path, language)
 

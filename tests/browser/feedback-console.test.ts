@@ -1,13 +1,15 @@
 import type { Page, Request } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cameraJpeg } from '../../server/modules/feedback/photos/fixtures/test-images.ts'
-import { launchChromium, noSidewaysScroll, PHONE, seriousViolations } from '../support/browser.ts'
+import { noSidewaysScroll, PHONE, seriousViolations } from '../support/browser.ts'
 import { signInOfficial } from '../support/official-session.ts'
 import {
+  closeDevelopmentBrowser,
+  type DevelopmentBrowser,
+  openDevelopmentBrowser,
   openPage,
   sendReportAsResident,
   signInResidentFrom,
-  startDevelopmentWebServer,
 } from '../support/resident-browser.ts'
 import type { TestServer } from '../support/server.ts'
 
@@ -32,14 +34,12 @@ interface Sent {
 }
 
 let server: TestServer
-let browser: Awaited<ReturnType<typeof launchChromium>>
+let browser: DevelopmentBrowser['browser']
 /** The reports the resident sent, one (or two) per test that changes them. */
 const reports = {} as Record<'taken' | 'anonymous' | 'changed' | 'moved' | 'bulkOne' | 'bulkTwo', Sent>
 
 beforeAll(async () => {
-  server = await startDevelopmentWebServer('/console/phan-anh')
-  browser = await launchChromium('feedback-console')
-  browser.context.setDefaultTimeout(30_000)
+  ;({ server, browser } = await openDevelopmentBrowser('/console/phan-anh', 'feedback-console'))
 
   const page = await openPage(browser.context, server, '/phan-anh-cua-toi')
   await signInResidentFrom(page, server, RESIDENT.name, '/phan-anh-cua-toi')
@@ -102,10 +102,7 @@ beforeAll(async () => {
   await signInOfficial(browser.context, server.url)
 }, 240_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-}, 60_000)
+afterAll(() => closeDevelopmentBrowser({ browser, server }), 60_000)
 
 async function open(path: string, viewport = PHONE): Promise<Page> {
   const page = await openPage(browser.context, server, path)

@@ -1,9 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { cameraJpeg } from '../../server/modules/feedback/photos/fixtures/test-images.ts'
-import { launchChromium, seriousViolations } from '../support/browser.ts'
+import { seriousViolations } from '../support/browser.ts'
 import { signInOfficial } from '../support/official-session.ts'
-import { openPage, signInResidentFrom, startDevelopmentWebServer } from '../support/resident-browser.ts'
+import {
+  closeDevelopmentBrowser,
+  type DevelopmentBrowser,
+  openDevelopmentBrowser,
+  openPage,
+  signInResidentFrom,
+} from '../support/resident-browser.ts'
 import type { TestServer } from '../support/server.ts'
 
 /**
@@ -18,20 +24,14 @@ const officer = { username: 'canbo.phuongsaigon', password: 'Thanh-pho-so-2026!'
 const saiGon = { lon: 106.7009, lat: 10.7769 }
 
 let server: TestServer
-let browser: Awaited<ReturnType<typeof launchChromium>>
+let browser: DevelopmentBrowser['browser']
 let context: BrowserContext
 
 beforeAll(async () => {
-  server = await startDevelopmentWebServer('/phan-anh/gui')
-  browser = await launchChromium('feedback-flow')
-  context = browser.context
-  context.setDefaultTimeout(30_000)
+  ;({ server, browser, context } = await openDevelopmentBrowser('/phan-anh/gui', 'feedback-flow'))
 }, 180_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-}, 60_000)
+afterAll(() => closeDevelopmentBrowser({ browser, server }), 60_000)
 
 const open = (path: string) => openPage(context, server, path)
 

@@ -1,9 +1,15 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { twoToneRaw } from '../../server/modules/feedback/photos/fixtures/test-images.ts'
-import { launchChromium, noSidewaysScroll, seriousViolations } from '../support/browser.ts'
+import { noSidewaysScroll, seriousViolations } from '../support/browser.ts'
 import { DEMO_ADMIN, signInOfficial } from '../support/official-session.ts'
-import { openPage, signInResidentFrom, startDevelopmentWebServer } from '../support/resident-browser.ts'
+import {
+  closeDevelopmentBrowser,
+  type DevelopmentBrowser,
+  openDevelopmentBrowser,
+  openPage,
+  signInResidentFrom,
+} from '../support/resident-browser.ts'
 import type { TestServer } from '../support/server.ts'
 
 /** Demo residents of the development e-ID provider (server/modules/identity/residents/demo-residents.ts). */
@@ -13,22 +19,16 @@ const neighbour = 'Trần Văn Minh'
 const saiGon = { lon: 106.7009, lat: 10.7769 }
 
 let server: TestServer
-let browser: Awaited<ReturnType<typeof launchChromium>>
+let browser: DevelopmentBrowser['browser']
 let context: BrowserContext
 /** The report the first resident sends; the later tests use it. */
 let reportUrl = ''
 
 beforeAll(async () => {
-  server = await startDevelopmentWebServer('/phan-anh')
-  browser = await launchChromium('feedback-resident')
-  context = browser.context
-  context.setDefaultTimeout(30_000)
+  ;({ server, browser, context } = await openDevelopmentBrowser('/phan-anh', 'feedback-resident'))
 }, 180_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-}, 60_000)
+afterAll(() => closeDevelopmentBrowser({ browser, server }), 60_000)
 
 const open = (path: string, language: 'vi' | 'en' = 'vi') => openPage(context, server, path, language)
 

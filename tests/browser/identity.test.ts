@@ -1,8 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { totpCode } from '../../server/modules/identity/officials/totp.ts'
-import { launchChromium, noSidewaysScroll, seriousViolations } from '../support/browser.ts'
-import { startDevelopmentWebServer } from '../support/resident-browser.ts'
+import { noSidewaysScroll, seriousViolations } from '../support/browser.ts'
+import {
+  closeDevelopmentBrowser,
+  type DevelopmentBrowser,
+  openDevelopmentBrowser,
+} from '../support/resident-browser.ts'
 import type { TestServer } from '../support/server.ts'
 
 /** A demo resident of the development e-ID provider (server/modules/identity/residents/demo-residents.ts). */
@@ -11,21 +15,15 @@ const demoResident = { name: 'Nguyễn Thị Thu Hà', nationalId: '079188012345
 const demoOfficial = { username: 'quantri', fullName: 'Quản trị hệ thống', password: 'Thanh-pho-so-2026!' }
 
 let server: TestServer
-let browser: Awaited<ReturnType<typeof launchChromium>>
+let browser: DevelopmentBrowser['browser']
 let context: BrowserContext
 
 beforeAll(async () => {
   // development: the demo officials exist; OIDC_ISSUER unset: the platform starts the dev e-ID provider.
-  server = await startDevelopmentWebServer('/dang-nhap')
-  browser = await launchChromium('identity')
-  context = browser.context
-  context.setDefaultTimeout(30_000)
+  ;({ server, browser, context } = await openDevelopmentBrowser('/dang-nhap', 'identity'))
 }, 180_000)
 
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-}, 60_000)
+afterAll(() => closeDevelopmentBrowser({ browser, server }), 60_000)
 
 async function sessionOf(page: Page): Promise<{ signedIn: boolean; kind?: string }> {
   return page.evaluate(async () => (await fetch('/api/v1/auth/session')).json())

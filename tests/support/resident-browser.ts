@@ -1,5 +1,6 @@
 import { createServer } from 'node:net'
 import type { BrowserContext, Page } from 'playwright-core'
+import { launchChromium } from './browser.ts'
 import { startWebTestServer, type TestServer } from './server.ts'
 
 /** A port nobody listens on now (for the development e-ID provider of a test server). */
@@ -20,6 +21,27 @@ export async function freePort(): Promise<number> {
  */
 export async function startDevelopmentWebServer(path: string): Promise<TestServer> {
   return startWebTestServer(path, { NODE_ENV: 'development', DEV_OIDC_PORT: String(await freePort()) })
+}
+
+/** A development server and a fresh Chromium profile for one browser-test file. */
+export interface DevelopmentBrowser {
+  server: TestServer
+  browser: Awaited<ReturnType<typeof launchChromium>>
+  context: BrowserContext
+}
+
+/** Starts both (call in beforeAll, with a long timeout: the server copies a database and builds nothing). */
+export async function openDevelopmentBrowser(path: string, label: string): Promise<DevelopmentBrowser> {
+  const server = await startDevelopmentWebServer(path)
+  const browser = await launchChromium(label)
+  browser.context.setDefaultTimeout(30_000)
+  return { server, browser, context: browser.context }
+}
+
+/** Stops what openDevelopmentBrowser started (either may be missing when beforeAll failed). */
+export async function closeDevelopmentBrowser(opened: Partial<DevelopmentBrowser>): Promise<void> {
+  await opened.browser?.close()
+  await opened.server?.close()
 }
 
 /** A new page in the given language (the app remembers it in localStorage), opened at `path`. */
