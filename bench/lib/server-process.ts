@@ -71,6 +71,15 @@ process.on('exit', () => {
   for (const child of live) child.kill('SIGKILL')
 })
 
+/**
+ * BENCH_CPU_PROFILE=<dir>: every server child writes a V8 CPU profile (.cpuprofile, open it in
+ * Chrome DevTools) into <dir> when it stops, to see where a scenario's server spends its time.
+ */
+function cpuProfileArgs(): string[] {
+  const dir = process.env.BENCH_CPU_PROFILE
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${resolve(dir)}`] : []
+}
+
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const host = options.host ?? '127.0.0.1'
   const port = options.port ?? 0
@@ -82,7 +91,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const child = fork(script, args, {
     cwd: repoRoot,
     env: { ...process.env, ...options.env, BENCH_SERVER_HOST: host, BENCH_SERVER_PORT: String(port) },
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...cpuProfileArgs()],
     // The child's stdout goes to our stderr: stdout is reserved for the results table.
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
   })

@@ -98,8 +98,20 @@ export function createWorkingCalendar(announcements: Announcements): WorkingCale
     while (!isWorkingDay(day)) day = addDays(day, direction)
     return day
   }
-  const nextWorkingDay = (date: LocalDate) => step(date, 1)
-  const previousWorkingDay = (date: LocalDate) => step(date, -1)
+  // Remembered per date: every report's deadline walks the same few weeks of the calendar, and a
+  // walk of date strings is most of a submission's own work otherwise. A few thousand dates at most.
+  const after = new Map<LocalDate, LocalDate>()
+  const before = new Map<LocalDate, LocalDate>()
+  const remembered = (cache: Map<LocalDate, LocalDate>, date: LocalDate, direction: 1 | -1) => {
+    let day = cache.get(date)
+    if (day === undefined) {
+      day = step(date, direction)
+      cache.set(date, day)
+    }
+    return day
+  }
+  const nextWorkingDay = (date: LocalDate) => remembered(after, date, 1)
+  const previousWorkingDay = (date: LocalDate) => remembered(before, date, -1)
 
   /** Working days d with from < d ≤ to. */
   const countAfterUpTo = (from: LocalDate, to: LocalDate): number => {

@@ -7,6 +7,7 @@ import { workerDatabase } from '../../../tests/support/test-platform.ts'
 import { SEEDS } from '../../modules/index.ts'
 import { runSeeds } from '../seed.ts'
 import { MigrationError, migrate, migrationsApplied, readMigrations } from './migrate.ts'
+import { prepared } from './prepared.ts'
 
 describe('one data-access path on both engines', () => {
   it('returns the same JavaScript types for bigint, numeric, date, timestamptz and json', async () => {
@@ -21,6 +22,24 @@ describe('one data-access path on both engines', () => {
       t: new Date('2026-09-02T01:00:00Z'),
       j: { a: [1, 2] },
     })
+  })
+
+  it('sends a marked query as a named prepared statement on PostgreSQL, and runs it on both engines', async () => {
+    const database = await workerDatabase()
+    const { db } = database
+    const statements = await db.transaction().execute(async (trx) => {
+      // One transaction: one connection, whose prepared statements the view lists.
+      for (const n of [1, 2, 3]) {
+        const { rows } = await sql<{
+          n: number
+        }>`${prepared('db_test_marked')} select ${n}::int as n`.execute(trx)
+        expect(rows).toEqual([{ n }])
+      }
+      const { rows } = await sql<{ name: string }>`select name from pg_prepared_statements`.execute(trx)
+      return rows.map((row) => row.name)
+    })
+    // The embedded engine has one session and no network: it runs the text and keeps no statement.
+    expect(statements.includes('db_test_marked')).toBe(database.engine === 'postgresql')
   })
 
   it('runs PostGIS', async () => {

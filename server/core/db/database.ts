@@ -8,6 +8,7 @@ import {
 } from 'kysely'
 import pg from 'pg'
 import { EmbeddedSession } from './embedded.ts'
+import { preparedNameOf } from './prepared.ts'
 import type { DB } from './schema.ts'
 import { typeParsers } from './type-parsers.ts'
 
@@ -54,7 +55,7 @@ function openServerDatabase(url: string, poolMax: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolMax, types: pgTypes })
   // An idle client's error (server restart) must not crash the process; the next query reconnects.
   pool.on('error', () => {})
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) })
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) })
   return {
     engine: 'postgresql',
     db,
@@ -81,6 +82,26 @@ async function openEmbeddedDatabase(dir: string): Promise<Database> {
       await db.destroy()
       await session.close()
     },
+  }
+}
+
+/**
+ * The node-postgres pool as Kysely sees it, except that a query marked with `prepared(name)`
+ * (prepared.ts) goes out as the named statement `name`: parsed and planned once per connection.
+ */
+function preparingPool(pool: pg.Pool): PostgresPool {
+  return {
+    async connect(): Promise<PostgresPoolClient> {
+      const client = await pool.connect()
+      const query = (text: unknown, params?: ReadonlyArray<unknown>) => {
+        const name = typeof text === 'string' ? preparedNameOf(text) : undefined
+        if (name) return client.query({ name, text: text as string, values: params as unknown[] })
+        // biome-ignore lint/suspicious/noExplicitAny: passes Kysely's text or cursor through unchanged
+        return client.query(text as any, params as unknown[])
+      }
+      return { query, release: () => client.release() } as unknown as PostgresPoolClient
+    },
+    end: () => pool.end(),
   }
 }
 

@@ -108,6 +108,78 @@ describe('submitting a report', () => {
     expect((await submit(someoneElse, report(SAI_GON), key)).statusCode).toBe(201)
   })
 
+  it('writes submissions in flight together in one statement, each whole; one that cannot be written fails alone', async () => {
+    const { feedback } = platform.services
+    const residents = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => createTestResident(platform, `batch-${n}`)),
+    )
+    const [first, second] = residents.map((resident) => resident.id) as [string, string]
+    const pothole = (n: number) =>
+      ({
+        ...report(SAI_GON, { categoryId: 'roads.pothole', answers: { size: 'large' } }),
+        description: `Ổ gà số ${n} giữa làn xe máy, rất nguy hiểm.`,
+      }) as never
+    // Warm the category, ward and routing caches, so every submission below reaches the writer in one turn.
+    await feedback.submit(pothole(0), { kind: 'resident', residentId: first }, randomUUID())
+    const sendAll = (residentIds: string[]) =>
+      Promise.allSettled(
+        residentIds.map((residentId, n) =>
+          feedback.submit(pothole(n), { kind: 'resident', residentId }, randomUUID()),
+        ),
+      )
+
+    const together = await sendAll(residents.map((resident) => resident.id))
+    const sent = together.map((result) => {
+      if (result.status === 'rejected') throw result.reason
+      if (!result.value.fresh) throw new Error('a new report must come back fresh')
+      return result.value.fresh
+    })
+    // One statement, one transaction: one submission time for all; each still whole and its own.
+    expect(new Set(sent.map((one) => one.row.submitted_at.toISOString())).size).toBe(1)
+    expect(new Set(sent.map((one) => one.row.code)).size).toBe(sent.length)
+    const ids = sent.map((one) => one.row.id)
+    const stored = await platform.database.db
+      .selectFrom('feedback.reports')
+      .select(['id', 'reporter_id', 'description'])
+      .where('id', 'in', ids)
+      .execute()
+    expect(new Map(stored.map((row) => [row.id, row.reporter_id]))).toEqual(
+      new Map(sent.map((one, n) => [one.row.id, residents[n]?.id])),
+    )
+    for (const [n, one] of sent.entries()) {
+      expect(stored.find((row) => row.id === one.row.id)?.description).toContain(`Ổ gà số ${n} `)
+      const events = await platform.database.db
+        .selectFrom('feedback.report_events')
+        .select(['kind', 'notify_pending', 'agency_id'])
+        .where('report_id', '=', one.row.id)
+        .orderBy('id')
+        .execute()
+      expect(events).toEqual([
+        { kind: 'submitted', notify_pending: false, agency_id: null },
+        { kind: 'forwarded', notify_pending: true, agency_id: one.row.agency_id },
+      ])
+      const answers = await platform.database.db
+        .selectFrom('feedback.report_answers')
+        .select(['question_code', 'value'])
+        .where('report_id', '=', one.row.id)
+        .execute()
+      expect(answers).toEqual([{ question_code: 'size', value: 'large' }])
+      const follower = await platform.database.db
+        .selectFrom('feedback.followers')
+        .select(['resident_id', 'reason'])
+        .where('report_id', '=', one.row.id)
+        .execute()
+      expect(follower).toEqual([{ resident_id: residents[n]?.id, reason: 'reporter' }])
+    }
+
+    // A submitter unknown to the database breaks its batch's statement: the others are written one by one.
+    const withStranger = await sendAll([first, randomUUID(), second])
+    expect(withStranger.map((result) => result.status)).toEqual(['fulfilled', 'rejected', 'fulfilled'])
+    for (const result of withStranger) {
+      if (result.status === 'fulfilled') expect(result.value.created).toBe(true)
+    }
+  })
+
   it('refuses bad input with clear problems and writes nothing', async () => {
     const { caller } = await residentCaller()
     const noKey = await app.inject({

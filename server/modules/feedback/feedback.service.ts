@@ -10,6 +10,7 @@ import type {
 import { foldVietnamese, toNfc } from '@dc/contracts'
 import type { Kysely, Transaction } from 'kysely'
 import { addWorkingDays, subtractWorkingDays } from '../../core/calendar/index.ts'
+import { statementBatcher } from '../../core/db/batching.ts'
 import type { DB } from '../../core/db/schema.ts'
 import { AppError, type FieldProblem } from '../../core/errors.ts'
 import type { Principal } from '../../core/http/access.ts'
@@ -27,12 +28,14 @@ import {
   findBySubmitterKey,
   findNearby,
   findReport,
+  type InsertedReport,
   insertEvent,
-  insertReport,
+  insertReports,
   type NewReport,
   type PhotoMeta,
   type ReportChange,
   type ReportRow,
+  type ReportToInsert,
   updateReport,
 } from './report.repository.ts'
 import { type RoutingRuleRow, RoutingTable } from './routing.ts'
@@ -72,6 +75,8 @@ export interface Submitted {
   }
 }
 
+const asError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)))
+
 export const submitterTag = (submitter: Submitter) =>
   submitter.kind === 'resident' ? `resident:${submitter.residentId}` : `apikey:${submitter.apiKeyId}`
 
@@ -88,6 +93,10 @@ export class FeedbackService {
   readonly changed = new Set<(reportId: string) => void>()
   /** Called after a commit that left timeline events for followers to hear of (the dispatcher). */
   readonly pending = new Set<() => void>()
+  /** Submissions without photos, written a batch to a statement (core/db/batching.ts). */
+  readonly #writer = statementBatcher<ReportToInsert, InsertedReport | undefined>((items) =>
+    this.#insertBatch(items),
+  )
 
   constructor(
     readonly db: Kysely<DB>,
@@ -235,6 +244,26 @@ export class FeedbackService {
    * its agency and written already forwarded, with the notification enqueued in the same
    * transaction. A retry with the same idempotency key returns the first report.
    */
+  /**
+   * One batch of submissions in one statement. If it fails, each is tried on its own, so a report
+   * that cannot be written (its category removed a moment ago, say) fails only its own request.
+   */
+  async #insertBatch(items: readonly ReportToInsert[]): Promise<Array<InsertedReport | undefined | Error>> {
+    try {
+      return await insertReports(this.db, items)
+    } catch (error) {
+      if (items.length === 1) return [asError(error)]
+      return Promise.all(
+        items.map((item) =>
+          insertReports(this.db, [item]).then(
+            ([inserted]) => inserted,
+            (failure: unknown) => asError(failure),
+          ),
+        ),
+      )
+    }
+  }
+
   async submit(
     body: ReportSubmitBody,
     submitter: Submitter,
@@ -288,9 +317,9 @@ export class FeedbackService {
     // Without photos the whole write is one statement (autocommit); photos must attach with it or not at all.
     const written =
       photoIds.length === 0
-        ? { inserted: await insertReport(this.db, report, answers), photos: [] as PhotoMeta[] }
+        ? { inserted: await this.#writer.load({ report, answers }), photos: [] as PhotoMeta[] }
         : await this.db.transaction().execute(async (trx) => {
-            const inserted = await insertReport(trx, report, answers)
+            const [inserted] = await insertReports(trx, [{ report, answers }])
             if (!inserted) return { inserted, photos: [] as PhotoMeta[] }
             const photos = await attachPhotos(trx, id, photoIds, tag, 'report')
             if (photos.length !== photoIds.length) {
@@ -1021,7 +1050,11 @@ const PHOTO_NOT_USABLE = {
 function hashOf(body: ReportSubmitBody): string {
   const canonical = JSON.stringify(body, (_key, value) =>
     value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => a.localeCompare(b)))
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((key) => [key, value[key]]),
+        )
       : value,
   )
   return createHash('sha256').update(canonical).digest('hex')

@@ -1,5 +1,6 @@
 import type { ReportStatus } from '@dc/contracts'
 import { type Kysely, sql, type Transaction } from 'kysely'
+import { prepared } from '../../core/db/prepared.ts'
 import type { DB } from '../../core/db/schema.ts'
 
 /** Every SQL statement of the feedback module's reports lives here; services never write SQL. */
@@ -86,77 +87,117 @@ export interface InsertedReport {
   forwardedEventId: number
 }
 
+export interface ReportToInsert {
+  report: NewReport
+  answers: readonly { code: string; values: string[] }[]
+}
+
 /**
- * Writes a report already forwarded to its agency — its first two timeline entries (the second
- * one pending in the notification outbox), the reporter as a follower and the answers — in one
- * statement: one round trip on the submit path, all or nothing. Returns undefined when the
- * submitter already sent a report with this idempotency key.
+ * Writes reports already forwarded to their agencies — each with its first two timeline entries
+ * (the second one pending in the notification outbox), the reporter as a follower and the answers
+ * — in one statement, however many reports: one round trip for a whole batch of submissions
+ * (core/db/batching.ts), all or nothing. Answers, in the reports' order, with the inserted report
+ * or undefined for one whose submitter already sent a report with its idempotency key (also when
+ * two copies of one request are in the same batch: the second is skipped).
  */
-export async function insertReport(
+export async function insertReports(
   trx: Executor,
-  report: NewReport,
-  answers: readonly { code: string; values: string[] }[],
-): Promise<InsertedReport | undefined> {
-  const codes = answers.flatMap((answer) => answer.values.map(() => answer.code))
-  const positions = answers.flatMap((answer) => answer.values.map((_value, index) => index))
-  const values = answers.flatMap((answer) => answer.values)
+  items: readonly ReportToInsert[],
+): Promise<Array<InsertedReport | undefined>> {
+  const reports = items.map((item) => item.report)
+  const column = <T>(pick: (report: NewReport) => T) => reports.map(pick)
+  const answers = items.flatMap(({ report, answers }) =>
+    answers.flatMap((answer) =>
+      answer.values.map((value, position) => ({ reportId: report.id, code: answer.code, position, value })),
+    ),
+  )
   const result = await sql<{
     id: string
     code: string
     submitted_at: Date
     submitted_event_id: string
     forwarded_event_id: string
-  }>`
-    WITH r AS (
+  }>`${prepared('feedback_insert_reports')}
+    WITH input AS (
+      SELECT * FROM unnest(${column((r) => r.id)}::uuid[], ${column((r) => r.categoryId)}::text[],
+        ${column((r) => r.description)}::text[], ${column((r) => r.searchText)}::text[],
+        ${column((r) => r.lon)}::float8[], ${column((r) => r.lat)}::float8[],
+        ${column((r) => r.precision)}::text[], ${column((r) => r.address)}::text[],
+        ${column((r) => r.wardCode)}::text[], ${column((r) => r.agencyId)}::text[],
+        ${column((r) => r.isPublic)}::boolean[], ${column((r) => r.anonymous)}::boolean[],
+        ${column((r) => r.source)}::text[], ${column((r) => r.reporterId)}::uuid[],
+        ${column((r) => r.apiKeyId)}::uuid[], ${column((r) => r.contactName)}::text[],
+        ${column((r) => r.contactEmailEnc)}::text[], ${column((r) => r.contactPhoneEnc)}::text[],
+        ${column((r) => r.submitter)}::text[], ${column((r) => r.idempotencyKey)}::text[],
+        ${column((r) => r.requestHash)}::text[], ${column((r) => r.deadlineAt)}::timestamptz[],
+        ${column((r) => r.actorKind)}::text[], ${column((r) => r.actorId)}::text[])
+        WITH ORDINALITY AS i (id, category_id, description, search_text, lon, lat, location_precision,
+          address, ward_code, agency_id, is_public, anonymous, source, reporter_id, api_key_id,
+          contact_name, contact_email_enc, contact_phone_enc, submitter, idempotency_key, request_hash,
+          deadline_at, actor_kind, actor_id, ord)
+    ), r AS (
       INSERT INTO feedback.reports (id, code, category_id, description, search_text, location,
         location_precision, address, ward_code, agency_id, status, is_public, anonymous, source,
         reporter_id, api_key_id, contact_name, contact_email_enc, contact_phone_enc, submitter,
         idempotency_key, request_hash, submitted_at, forwarded_at, deadline_at)
-      VALUES (${report.id},
+      SELECT id,
         'PA-' || to_char(now() AT TIME ZONE 'Asia/Ho_Chi_Minh', 'YYYY') || '-'
           || lpad(nextval('feedback.report_number')::text, 6, '0'),
-        ${report.categoryId}, ${report.description}, ${report.searchText},
-        ST_SetSRID(ST_MakePoint(${report.lon}, ${report.lat}), 4326)::geography, ${report.precision},
-        ${report.address}, ${report.wardCode}, ${report.agencyId}, 'forwarded', ${report.isPublic},
-        ${report.anonymous}, ${report.source}, ${report.reporterId}, ${report.apiKeyId},
-        ${report.contactName}, ${report.contactEmailEnc}, ${report.contactPhoneEnc}, ${report.submitter},
-        ${report.idempotencyKey}, ${report.requestHash}, now(), now(), ${report.deadlineAt})
+        category_id, description, search_text,
+        ST_SetSRID(ST_MakePoint(lon, lat), 4326)::geography, location_precision, address, ward_code,
+        agency_id, 'forwarded', is_public, anonymous, source, reporter_id, api_key_id, contact_name,
+        contact_email_enc, contact_phone_enc, submitter, idempotency_key, request_hash, now(), now(),
+        deadline_at
+      FROM input ORDER BY ord
       ON CONFLICT (submitter, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
       RETURNING id, code, submitted_at
     ), events AS (
-      -- In order, so ids follow the timeline (submitted, then forwarded).
+      -- In order, so each report's ids follow its timeline (submitted, then forwarded).
       INSERT INTO feedback.report_events (report_id, at, kind, actor_kind, actor_id, agency_id,
         from_status, to_status, notify_pending)
-      SELECT r.id, r.submitted_at, e.kind, e.actor_kind, e.actor_id, e.agency_id, e.from_status,
-        e.to_status, e.notify
-      FROM r CROSS JOIN (VALUES
-        (1, 'submitted', ${report.actorKind}, ${report.actorId}, NULL, NULL, 'submitted', false),
-        (2, 'forwarded', 'system', NULL, ${report.agencyId}, 'submitted', 'forwarded', true)
-      ) AS e (n, kind, actor_kind, actor_id, agency_id, from_status, to_status, notify)
-      ORDER BY e.n
-      RETURNING id, kind
+      SELECT r.id, r.submitted_at, e.kind,
+        CASE e.n WHEN 1 THEN i.actor_kind ELSE 'system' END,
+        CASE e.n WHEN 1 THEN i.actor_id END,
+        CASE e.n WHEN 2 THEN i.agency_id END,
+        e.from_status, e.to_status, e.notify
+      FROM r JOIN input i ON i.id = r.id CROSS JOIN (VALUES
+        (1, 'submitted', NULL, 'submitted', false),
+        (2, 'forwarded', 'submitted', 'forwarded', true)
+      ) AS e (n, kind, from_status, to_status, notify)
+      ORDER BY i.ord, e.n
+      RETURNING id, report_id, kind
     ), follower AS (
       INSERT INTO feedback.followers (report_id, resident_id, reason)
-      SELECT id, ${report.reporterId}::uuid, 'reporter' FROM r WHERE ${report.reporterId}::uuid IS NOT NULL
+      SELECT r.id, i.reporter_id, 'reporter' FROM r JOIN input i ON i.id = r.id
+      WHERE i.reporter_id IS NOT NULL
     ), answers AS (
       INSERT INTO feedback.report_answers (report_id, question_code, position, value)
-      SELECT r.id, a.code, a.position, a.value FROM r,
-        unnest(${codes}::text[], ${positions}::int[], ${values}::text[]) AS a (code, position, value)
+      SELECT a.report_id, a.code, a.position, a.value
+      FROM unnest(${answers.map((a) => a.reportId)}::uuid[], ${answers.map((a) => a.code)}::text[],
+        ${answers.map((a) => a.position)}::int[], ${answers.map((a) => a.value)}::text[])
+        AS a (report_id, code, position, value)
+      JOIN r ON r.id = a.report_id
     )
-    SELECT r.id, r.code, r.submitted_at,
-      (SELECT id FROM events WHERE kind = 'submitted') AS submitted_event_id,
-      (SELECT id FROM events WHERE kind = 'forwarded') AS forwarded_event_id
-    FROM r`.execute(trx)
-  const row = result.rows[0]
-  return row
-    ? {
-        id: row.id,
-        code: row.code,
-        submittedAt: row.submitted_at,
-        submittedEventId: Number(row.submitted_event_id),
-        forwardedEventId: Number(row.forwarded_event_id),
-      }
-    : undefined
+    SELECT r.id, r.code, r.submitted_at, ev.submitted_event_id, ev.forwarded_event_id
+    FROM r JOIN (
+      SELECT report_id,
+        min(id) FILTER (WHERE kind = 'submitted') AS submitted_event_id,
+        min(id) FILTER (WHERE kind = 'forwarded') AS forwarded_event_id
+      FROM events GROUP BY report_id
+    ) ev ON ev.report_id = r.id`.execute(trx)
+  const byId = new Map(result.rows.map((row) => [row.id, row]))
+  return reports.map((report) => {
+    const row = byId.get(report.id)
+    return row
+      ? {
+          id: row.id,
+          code: row.code,
+          submittedAt: row.submitted_at,
+          submittedEventId: Number(row.submitted_event_id),
+          forwardedEventId: Number(row.forwarded_event_id),
+        }
+      : undefined
+  })
 }
 
 export async function findBySubmitterKey(

@@ -33,6 +33,27 @@ describe('sessions', () => {
     expect(rows.map((row) => row.token_hash)).toEqual([hashToken(token)])
   })
 
+  it('looks up sessions in flight together in one query, each answering for its own resident', async () => {
+    const sessions = await Promise.all([1, 2, 3, 4, 5, 6].map(() => residentSession()))
+    const revoked = sessions[2] as (typeof sessions)[number]
+    await platform.services.identity.sessions.revokeToken(revoked.token)
+    const answers = await Promise.all(sessions.map((one) => whoAmI(one.caller.headers.cookie as string)))
+    for (const [n, answer] of answers.entries()) {
+      if (n === 2) expect(answer.signedIn).toBe(false)
+      else expect(answer.resident?.id).toBe(sessions[n]?.resident.id)
+    }
+    // The same token twice in one batch, and an unknown one, each get their own answer.
+    const token = (sessions[0] as (typeof sessions)[number]).token
+    const same = await Promise.all(
+      [token, token, 'not-a-session'].map((one) => platform.services.identity.sessions.resolve(one)),
+    )
+    expect(same.map((one) => one?.residentId ?? null)).toEqual([
+      sessions[0]?.resident.id,
+      sessions[0]?.resident.id,
+      null,
+    ])
+  })
+
   it('ends after the idle timeout and after the absolute timeout', async () => {
     const idle = await residentSession()
     expect((await whoAmI(idle.caller.headers.cookie as string)).signedIn).toBe(true)

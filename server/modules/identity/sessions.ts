@@ -1,8 +1,10 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto'
 import type {} from '@fastify/cookie'
 import type { FastifyReply, FastifyRequest } from 'fastify'
-import { type Kysely, sql } from 'kysely'
+import { type Kysely, type Selectable, sql } from 'kysely'
 import type { IdentityConfig } from '../../config.ts'
+import { statementBatcher } from '../../core/db/batching.ts'
+import { prepared } from '../../core/db/prepared.ts'
 import type { DB } from '../../core/db/schema.ts'
 
 export const SESSION_COOKIE = 'dc_session'
@@ -37,6 +39,15 @@ export interface SessionSummary {
   current: boolean
 }
 
+/** A session row with its subject's state (open resident, enabled official and their reach). */
+type SessionLookupRow = Selectable<DB['identity.sessions']> & {
+  open_resident_id: string | null
+  enabled_official_id: string | null
+  agency_id: string | null
+  roles: string[] | null
+  ward_codes: string[] | null
+}
+
 /** Don't rewrite last_seen_at on every request: once a minute is precise enough for idle timeouts. */
 const TOUCH_INTERVAL_MS = 60_000
 
@@ -47,10 +58,38 @@ const TOUCH_INTERVAL_MS = 60_000
  * browser had), so a token planted before sign-in is never promoted: no session fixation.
  */
 export class SessionService {
+  /** Every signed-in request looks its session up: those in flight together share one query. */
+  readonly #lookups = statementBatcher<string, SessionLookupRow | undefined>((hashes) => this.#lookUp(hashes))
+
   constructor(
     private readonly db: Kysely<DB>,
     private readonly config: IdentityConfig,
   ) {}
+
+  async #lookUp(hashes: readonly string[]): Promise<Array<SessionLookupRow | undefined>> {
+    const rows = await this.db
+      .selectFrom('identity.sessions as s')
+      .modifyFront(prepared('identity_session_lookup'))
+      .leftJoin('identity.residents as r', (join) =>
+        join.onRef('r.id', '=', 's.resident_id').on('r.closed_at', 'is', null),
+      )
+      .leftJoin('identity.officials as o', (join) =>
+        join.onRef('o.id', '=', 's.official_id').on('o.disabled_at', 'is', null),
+      )
+      .selectAll('s')
+      .select([
+        'r.id as open_resident_id',
+        'o.id as enabled_official_id',
+        'o.agency_id',
+        'o.roles',
+        'o.ward_codes',
+      ])
+      .where('s.token_hash', '=', sql<string>`any(${[...hashes]}::text[])`)
+      .where('s.revoked_at', 'is', null)
+      .execute()
+    const byHash = new Map(rows.map((row) => [row.token_hash, row]))
+    return hashes.map((hash) => byHash.get(hash))
+  }
 
   async create(
     subject: SessionSubject,
@@ -90,25 +129,7 @@ export class SessionService {
   async resolveWithSubject(
     token: string,
   ): Promise<{ session: ActiveSession; subject: SessionSubjectState } | undefined> {
-    const row = await this.db
-      .selectFrom('identity.sessions as s')
-      .leftJoin('identity.residents as r', (join) =>
-        join.onRef('r.id', '=', 's.resident_id').on('r.closed_at', 'is', null),
-      )
-      .leftJoin('identity.officials as o', (join) =>
-        join.onRef('o.id', '=', 's.official_id').on('o.disabled_at', 'is', null),
-      )
-      .selectAll('s')
-      .select([
-        'r.id as open_resident_id',
-        'o.id as enabled_official_id',
-        'o.agency_id',
-        'o.roles',
-        'o.ward_codes',
-      ])
-      .where('s.token_hash', '=', hashToken(token))
-      .where('s.revoked_at', 'is', null)
-      .executeTakeFirst()
+    const row = await this.#lookups.load(hashToken(token))
     if (!row) return undefined
     const now = Date.now()
     const idleLimit = this.config.sessionIdleMinutes * 60_000
