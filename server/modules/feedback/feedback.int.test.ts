@@ -87,6 +87,11 @@ describe('submitting a report', () => {
     const again = await submit(caller, report(SAI_GON), key)
     expect(again.statusCode).toBe(200)
     expect(again.json().id).toBe(first.json().id)
+    // The same content with its fields in another order is the same request.
+    const reordered = Object.fromEntries(Object.entries(report(SAI_GON)).reverse())
+    const shuffled = await submit(caller, reordered, key)
+    expect(shuffled.statusCode).toBe(200)
+    expect(shuffled.json().id).toBe(first.json().id)
     // Retries racing each other still make one report.
     const racing = await Promise.all([1, 2, 3].map(() => submit(caller, report(SAI_GON), key)))
     expect(new Set(racing.map((r) => r.json().id))).toEqual(new Set([first.json().id]))

@@ -9,6 +9,7 @@ import type {
 } from '@dc/contracts'
 import { foldVietnamese, toNfc } from '@dc/contracts'
 import type { Kysely, Transaction } from 'kysely'
+import stableStringify from 'safe-stable-stringify'
 import { addWorkingDays, subtractWorkingDays } from '../../core/calendar/index.ts'
 import { statementBatcher } from '../../core/db/batching.ts'
 import type { DB } from '../../core/db/schema.ts'
@@ -1046,18 +1047,14 @@ const PHOTO_NOT_USABLE = {
   en: 'A photo cannot be used (missing, already used, or not yours). Please upload it again.',
 }
 
-/** The canonical form of a submission, to tell a retry (same content) from a reused key. */
+/**
+ * The canonical form of a submission (keys sorted at every level), to tell a retry (same content)
+ * from a reused key.
+ */
 function hashOf(body: ReportSubmitBody): string {
-  const canonical = JSON.stringify(body, (_key, value) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.fromEntries(
-          Object.keys(value)
-            .sort()
-            .map((key) => [key, value[key]]),
-        )
-      : value,
-  )
-  return createHash('sha256').update(canonical).digest('hex')
+  return createHash('sha256')
+    .update(stableStringify(body) ?? '')
+    .digest('hex')
 }
 
 /** The answers to a category's extra questions, checked: required ones present, list values known. */
