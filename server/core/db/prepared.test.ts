@@ -1,5 +1,6 @@
 import {
   CompiledQuery,
+  DummyDriver,
   Kysely,
   PostgresAdapter,
   PostgresIntrospector,
@@ -13,9 +14,7 @@ import { prepared, preparedNameOf } from './prepared.ts'
 const compiler = new Kysely<Record<string, never>>({
   dialect: {
     createAdapter: () => new PostgresAdapter(),
-    createDriver: () => {
-      throw new Error('no connection in this test')
-    },
+    createDriver: () => new DummyDriver(),
     createIntrospector: (db) => new PostgresIntrospector(db),
     createQueryCompiler: () => new PostgresQueryCompiler(),
   },
