@@ -1,49 +1,17 @@
 import type { ReportStatus } from '@dc/contracts'
-import { type Kysely, sql, type Transaction } from 'kysely'
+import { type Kysely, type Selectable, sql, type Transaction } from 'kysely'
 import { prepared } from '../../core/db/prepared.ts'
-import type { DB } from '../../core/db/schema.ts'
+import type { DB, ReportsTable } from '../../core/db/schema.ts'
 
 /** Every SQL statement of the feedback module's reports lives here; services never write SQL. */
 
 type Executor = Kysely<DB> | Transaction<DB>
 
-export interface ReportRow {
-  id: string
-  code: string
-  category_id: string
-  description: string
-  description_hidden: boolean
-  lon: number
-  lat: number
-  location_precision: 'point' | 'ward'
-  address: string | null
-  ward_code: string
-  agency_id: string
-  status: ReportStatus
-  is_public: boolean
-  anonymous: boolean
-  source: 'web' | 'open311'
-  reporter_id: string | null
-  api_key_id: string | null
-  contact_name: string | null
-  contact_email_enc: string | null
-  contact_phone_enc: string | null
-  submitter: string
-  request_hash: string | null
-  me_too_count: number
-  reopen_count: number
-  submitted_at: Date
-  forwarded_at: Date | null
-  deadline_at: Date | null
-  reminded_at: Date | null
-  escalated_at: Date | null
-  escalated_to: string | null
-  resolved_at: Date | null
-  closed_at: Date | null
-  rating: number | null
-  updated_at: Date
-  version: number
-}
+/** A report as repositories read it: its location as lon/lat (see `reportColumns`), its status typed. */
+export type ReportRow = Omit<
+  Selectable<ReportsTable>,
+  'location' | 'search_text' | 'idempotency_key' | 'status'
+> & { lon: number; lat: number; status: ReportStatus }
 
 const reportColumns = sql`r.id, r.code, r.category_id, r.description, r.description_hidden,
   ST_X(r.location::geometry) AS lon, ST_Y(r.location::geometry) AS lat, r.location_precision, r.address,
